@@ -1,0 +1,170 @@
+"""Commands of the ``alliances`` program. Heavy modules are imported inside commands.
+
+Every :class:`~alliances.errors.AlliancesError` becomes a message on stderr
+and exit code 2, in one place (:func:`main`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from alliances.model import World
+
+__all__ = ["app", "main"]
+
+EXIT_USER_ERROR = 2
+
+app = typer.Typer(
+    name="alliances",
+    help="Military-alliance commitments, machine-readable: who must do what, and why.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+WorldOption = Annotated[
+    str | None,
+    typer.Option("--world", "-w", help="Scenario file or embedded world id (default: "
+                 "indo-pacific-2024)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")]
+DateOption = Annotated[
+    str | None, typer.Option("--date", "-d", help="Date of the attack, YYYY-MM-DD (default: today).")
+]
+
+
+def _load(world: str | None) -> World:
+    from alliances.io import load_world
+
+    return load_world(world)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def attack(
+    by: Annotated[str, typer.Option("--by", help="The aggressor (ISO code or name).")],
+    on: Annotated[str, typer.Option("--on", help="The target (ISO code or name).")],
+    at: Annotated[str | None, typer.Option("--at", help="Place of the attack (default: the "
+                                            "target's home territory).")] = None,
+    date: DateOption = None,
+    cascade: Annotated[bool, typer.Option("--cascade", help="Follow obligations until no more "
+                                          "states are drawn in.")] = False,
+    counterattack: Annotated[bool, typer.Option(
+        "--counterattack-triggers", help="Entrapment reading: strikes on the aggressor's side "
+        "trigger its allies' defence pledges.")] = False,
+    world: WorldOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """If BY attacks ON at a place and date: who is obliged to do what, under which article."""
+    from alliances.obligations import CascadeRules
+    from alliances.obligations import attack as run_attack
+
+    rules = CascadeRules(counterattack_is_armed_attack=counterattack)
+    report = run_attack(_load(world), by=by, on=on, at=at, date=date, cascade=cascade, rules=rules)
+    if as_json:
+        _print_json(report.to_dict())
+        return
+    from alliances.cli.terminal import show_report
+
+    show_report(report)
+
+
+@app.command()
+def crises(
+    world: WorldOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Run the shipped flagship crises (with cascade) and print one table."""
+    from alliances.obligations import Attack, evaluate
+
+    loaded = _load(world)
+    reports = [
+        (c, evaluate(loaded, Attack(aggressor=c.aggressor, target=c.target,
+                                    place=c.place or c.target, date=c.date), cascade=True))
+        for c in loaded.crises
+    ]
+    if as_json:
+        _print_json([{"crisis": c.id, "name": c.name, **r.to_dict()} for c, r in reports])
+        return
+    from alliances.cli.terminal import show_crises
+
+    show_crises(reports)
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Scenario files to validate.")],
+) -> None:
+    """Validate scenario files: report every problem with file:line:column, or say OK."""
+    from alliances.errors import ScenarioError
+    from alliances.io import check_file
+
+    failed = False
+    for file in files:
+        try:
+            loaded = check_file(file)
+        except ScenarioError as error:
+            failed = True
+            for problem in error.problems:
+                typer.echo(str(problem), err=True)
+            typer.echo(f"{file}: {len(error.problems)} problem(s); nothing loaded", err=True)
+            continue
+        typer.echo(f"{file}: OK ({len(loaded.states)} states, {len(loaded.places)} places, "
+                   f"{len(loaded.treaties)} treaties, {len(loaded.deployments)} deployments, "
+                   f"{len(loaded.crises)} crises)")
+    if failed:
+        raise typer.Exit(EXIT_USER_ERROR)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")] = None,
+) -> None:
+    """Print the JSON Schema of scenario files."""
+    from alliances.io import scenario_json_schema
+
+    text = json.dumps(scenario_json_schema(), indent=2) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        from alliances.io.atomic import write_text_atomic
+
+        write_text_atomic(out, text)
+
+
+@app.command(name="list")
+def list_entities(
+    kind: Annotated[str, typer.Argument(help="states, places, treaties or crises")],
+    date: DateOption = None,
+    world: WorldOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List a world's states, places, treaties (in force at --date) or crises."""
+    from alliances.cli.listing import listing
+    from alliances.cli.terminal import show_listing
+
+    rows = listing(_load(world), kind, date)
+    if as_json:
+        _print_json(rows)
+    else:
+        show_listing(kind, rows)
+
+
+def main() -> None:
+    """Entry point of the console script: run the app, map our errors to exit code 2."""
+    from alliances.errors import AlliancesError
+
+    try:
+        app()
+    except AlliancesError as error:
+        typer.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_USER_ERROR)

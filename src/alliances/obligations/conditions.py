@@ -1,0 +1,174 @@
+"""Each condition of an obligation, checked against a strike, with its reason in words.
+
+These functions are the single source of truth: the engine's fast path
+memoises their verdicts, and reports call them again for the explanations.
+
+Examples
+--------
+>>> import alliances
+>>> world = alliances.load_world().at("2024-10-01")
+>>> pledge = next(p for p in world.pledges_owed_to("JPN") if p.treaty == "US-JPN-1960"
+...               and p.kind == "defense")
+>>> strike = Strike(attacker="CHN", attacked="JPN", place=world.place("senkaku-islands"))
+>>> [check.met for check in check_pledge(world, pledge, strike)]
+[True, True]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alliances.model import (
+    OWED_BY,
+    OWED_TO,
+    ObligationKind,
+    Place,
+    PlaceScope,
+    Pledge,
+    ScopeTarget,
+    World,
+)
+from alliances.obligations.attack import Strike
+
+__all__ = ["ConditionCheck", "adversary_checks", "check_pledge", "place_check", "roles"]
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionCheck:
+    """One condition of an obligation and whether it held, in plain English."""
+
+    text: str
+    met: bool
+
+
+def roles(pledge: Pledge, strike: Strike) -> tuple[str, bool]:
+    """The state the obligation is directed against, and whether the protected state started the war.
+
+    Defence and consultation protect the attacked state against the attacker;
+    offense (and neutrality owed to an attacker) side with the attacker
+    against the attacked state, and the attacker started the war.
+    """
+    kind = pledge.obligation.kind
+    if kind is ObligationKind.OFFENSE or (kind is ObligationKind.NEUTRALITY
+                                          and pledge.owed_to == strike.attacker):
+        return strike.attacked, True
+    return strike.attacker, strike.provoked
+
+
+def check_pledge(world: World, pledge: Pledge, strike: Strike) -> tuple[ConditionCheck, ...]:
+    """Every condition of ``pledge`` checked against ``strike``."""
+    if pledge.obligation.kind is ObligationKind.NONAGGRESSION:
+        return (nonaggression_check(pledge, strike),)
+    opponent, started = roles(pledge, strike)
+    checks = [*adversary_checks(world, pledge, opponent), place_check(pledge, strike)]
+    if pledge.obligation.conditions.non_provocation:
+        checks.append(ConditionCheck(f"{pledge.owed_to} did not start the war "
+                                     "(non-provocation clause)", not started))
+    return tuple(checks)
+
+
+def nonaggression_check(pledge: Pledge, strike: Strike) -> ConditionCheck:
+    """A non-aggression pledge is breached when its owner attacks the state it is owed to."""
+    return ConditionCheck(f"{pledge.owed_by} attacks {pledge.owed_to}, which it pledged not to "
+                          "attack", (pledge.owed_by, pledge.owed_to) == (strike.attacker,
+                                                                         strike.attacked))
+
+
+def adversary_checks(world: World, pledge: Pledge, opponent: str) -> tuple[ConditionCheck, ...]:
+    """Conditions on whom the obligation is directed against."""
+    conditions = pledge.obligation.conditions
+    checks = [ConditionCheck(f"{pledge.owed_by} is not itself the adversary ({opponent})",
+                             pledge.owed_by != opponent)]
+    if conditions.adversaries:
+        named = ", ".join(conditions.adversaries)
+        checks.append(ConditionCheck(f"the adversary {opponent} is one of those named ({named})",
+                                     opponent in conditions.adversaries))
+    if conditions.excluded_adversaries:
+        excluded = ", ".join(conditions.excluded_adversaries)
+        checks.append(ConditionCheck(f"the adversary {opponent} is not excluded ({excluded})",
+                                     opponent not in conditions.excluded_adversaries))
+    if conditions.non_member_adversary:
+        members = world.treaty(pledge.treaty).members_on(world.day)
+        checks.append(ConditionCheck(f"the adversary {opponent} is not a member of "
+                                     f"{pledge.treaty}", opponent not in members))
+    return tuple(checks[1:]) if checks[0].met else tuple(checks)
+
+
+def place_check(pledge: Pledge, strike: Strike) -> ConditionCheck:
+    """Whether the place and object of the attack fall inside any of the obligation's scopes."""
+    scopes = pledge.obligation.conditions.scopes
+    what = _object_of_attack(strike)
+    if not scopes:
+        return ConditionCheck(f"{what}; the obligation applies wherever the attack happens", True)
+    reasons = [_scope_reasons(scope, pledge, strike) for scope in scopes]
+    for scope, failures in zip(scopes, reasons, strict=True):
+        if not failures:
+            return ConditionCheck(f"{what}, which is {_describe(scope, pledge)}", True)
+    if len(scopes) == 1:
+        return ConditionCheck(f"{what}, but the obligation covers only "
+                              f"{_describe(scopes[0], pledge)} ({'; '.join(reasons[0])})", False)
+    covered = "; or ".join(_describe(scope, pledge) for scope in scopes)
+    return ConditionCheck(f"{what}, but the obligation covers only {covered}", False)
+
+
+def _object_of_attack(strike: Strike) -> str:
+    place = strike.place
+    if place.administered_by == strike.attacked:
+        return f"the attack on {place.name} is on territory administered by {strike.attacked}"
+    holder = f"administered by {place.administered_by}" if place.administered_by else \
+        "administered by no state"
+    return (f"the attack at {place.name} ({holder}) is on {strike.attacked}'s armed forces, "
+            "public vessels or aircraft there")
+
+
+def _scope_reasons(scope: PlaceScope, pledge: Pledge, strike: Strike) -> list[str]:
+    """Why ``scope`` does not hold (an empty list when it holds)."""
+    place: Place = strike.place
+    own = place.administered_by == strike.attacked
+    failures = []
+    if scope.target is ScopeTarget.TERRITORY and not own:
+        failures.append(f"{place.name} is not territory of {strike.attacked}")
+    if scope.target is ScopeTarget.FORCES and own:
+        failures.append(f"{place.name} is {strike.attacked}'s own territory")
+    admin = _administrator(scope, pledge)
+    if admin is not None and place.administered_by != admin:
+        failures.append(f"{place.name} is not administered by {admin}")
+    if scope.territory_types and not place.has_any_tag(scope.territory_types):
+        failures.append(f"{place.name} is not {' or '.join(scope.territory_types)}")
+    if scope.areas and not place.has_any_tag(scope.areas):
+        failures.append(f"{place.name} is not in the {' or '.join(scope.areas)} area")
+    if scope.places and place.id not in scope.places:
+        failures.append(f"{place.name} is not one of the named places")
+    if scope.max_latitude is not None and place.lat > scope.max_latitude:
+        failures.append(f"{place.name} lies at {place.lat:.2f} N, north of {scope.max_latitude} N")
+    return failures
+
+
+def _administrator(scope: PlaceScope, pledge: Pledge) -> str | None:
+    if scope.administered_by == OWED_TO:
+        return pledge.owed_to
+    if scope.administered_by == OWED_BY:
+        return pledge.owed_by
+    return scope.administered_by
+
+
+def _describe(scope: PlaceScope, pledge: Pledge) -> str:
+    """A scope in words: 'territory of JPN in the pacific area', etc."""
+    subject = {
+        ScopeTarget.TERRITORY: f"{pledge.owed_to}'s territory",
+        ScopeTarget.FORCES: f"{pledge.owed_to}'s armed forces, public vessels or aircraft",
+        ScopeTarget.EITHER: f"an attack on {pledge.owed_to}",
+    }[scope.target]
+    parts = [subject]
+    if scope.territory_types:
+        parts.append(f"({' or '.join(scope.territory_types)})")
+    admin = _administrator(scope, pledge)
+    if admin is not None:
+        parts.append(f"in territory administered by {admin}")
+    if scope.areas:
+        parts.append(f"in the {' or '.join(scope.areas)} area")
+    if scope.places:
+        parts.append(f"at {', '.join(scope.places)}")
+    if scope.max_latitude is not None:
+        parts.append(f"south of {scope.max_latitude} N")
+    return " ".join(parts)
