@@ -39,7 +39,9 @@ class Problem:
     hint: str | None = None
 
     def __str__(self) -> str:
-        where = ":".join(str(part) for part in (self.file, self.line, self.column) if part is not None)
+        where = ":".join(
+            str(part) for part in (self.file, self.line, self.column) if part is not None
+        )
         parts = [part for part in (where, self.entity) if part]
         text = ": ".join([*parts, self.message])
         return f"{text} ({self.hint})" if self.hint else text

@@ -30,12 +30,16 @@ app = typer.Typer(
 
 WorldOption = Annotated[
     str | None,
-    typer.Option("--world", "-w", help="Scenario file or embedded world id (default: "
-                 "indo-pacific-2024)."),
+    typer.Option(
+        "--world", "-w", help="Scenario file or embedded world id (default: indo-pacific-2024)."
+    ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print one JSON object instead of tables.")
+]
 DateOption = Annotated[
-    str | None, typer.Option("--date", "-d", help="Date of the attack, YYYY-MM-DD (default: today).")
+    str | None,
+    typer.Option("--date", "-d", help="Date of the attack, YYYY-MM-DD (default: today)."),
 ]
 
 
@@ -53,16 +57,33 @@ def _print_json(data: Any) -> None:
 def attack(
     by: Annotated[str, typer.Option("--by", help="The aggressor (ISO code or name).")],
     on: Annotated[str, typer.Option("--on", help="The target (ISO code or name).")],
-    at: Annotated[str | None, typer.Option("--at", help="Place of the attack (default: the "
-                                            "target's home territory).")] = None,
+    at: Annotated[
+        str | None,
+        typer.Option("--at", help="Place of the attack (default: the target's home territory)."),
+    ] = None,
     date: DateOption = None,
-    cascade: Annotated[bool, typer.Option("--cascade", help="Follow obligations until no more "
-                                          "states are drawn in.")] = False,
-    counterattack: Annotated[bool, typer.Option(
-        "--counterattack-triggers", help="Entrapment reading: strikes on the aggressor's side "
-        "trigger its allies' defence pledges.")] = False,
+    cascade: Annotated[
+        bool,
+        typer.Option("--cascade", help="Follow obligations until no more states are drawn in."),
+    ] = False,
+    counterattack: Annotated[
+        bool,
+        typer.Option(
+            "--counterattack-triggers",
+            help="Entrapment reading: strikes on the aggressor's side "
+            "trigger its allies' defence pledges.",
+        ),
+    ] = False,
     world: WorldOption = None,
     as_json: JsonOption = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="List every obligation examined, not only those owed to the target.",
+        ),
+    ] = False,
 ) -> None:
     """If BY attacks ON at a place and date: who is obliged to do what, under which article."""
     from alliances.obligations import CascadeRules
@@ -75,7 +96,7 @@ def attack(
         return
     from alliances.cli.terminal import show_report
 
-    show_report(report)
+    show_report(report, verbose=verbose)
 
 
 @app.command()
@@ -88,8 +109,16 @@ def crises(
 
     loaded = _load(world)
     reports = [
-        (c, evaluate(loaded, Attack(aggressor=c.aggressor, target=c.target,
-                                    place=c.place or c.target, date=c.date), cascade=True))
+        (
+            c,
+            evaluate(
+                loaded,
+                Attack(
+                    aggressor=c.aggressor, target=c.target, place=c.place or c.target, date=c.date
+                ),
+                cascade=True,
+            ),
+        )
         for c in loaded.crises
     ]
     if as_json:
@@ -118,9 +147,11 @@ def check(
                 typer.echo(str(problem), err=True)
             typer.echo(f"{file}: {len(error.problems)} problem(s); nothing loaded", err=True)
             continue
-        typer.echo(f"{file}: OK ({len(loaded.states)} states, {len(loaded.places)} places, "
-                   f"{len(loaded.treaties)} treaties, {len(loaded.deployments)} deployments, "
-                   f"{len(loaded.crises)} crises)")
+        typer.echo(
+            f"{file}: OK ({len(loaded.states)} states, {len(loaded.places)} places, "
+            f"{len(loaded.treaties)} treaties, {len(loaded.deployments)} deployments, "
+            f"{len(loaded.crises)} crises)"
+        )
     if failed:
         raise typer.Exit(EXIT_USER_ERROR)
 

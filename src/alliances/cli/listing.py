@@ -19,18 +19,47 @@ def listing(world: World, kind: str, date: str | None) -> list[dict[str, Any]]:
         raise UnknownEntityError("list", kind, LISTABLE)
     snapshot = world.at(parse_date(date) if date else dt.date.today())
     if kind == "states":
-        return [{"id": s.id, "cow": s.cow, "name": s.name,
-                 "military_expenditure_usd": s.figure("military_expenditure_usd"),
-                 "active_personnel": s.figure("active_personnel")}
-                for s in snapshot.existing_states()]
+        return [
+            {
+                "id": s.id,
+                "cow": s.cow,
+                "name": s.name,
+                "military_expenditure_usd": s.figure("military_expenditure_usd"),
+                "active_personnel": s.figure("active_personnel"),
+            }
+            for s in snapshot.existing_states()
+        ]
     if kind == "places":
-        return [{"id": p.id, "name": p.name, "administered_by": p.administered_by,
-                 "claimants": list(p.claimants), "tags": list(p.tags)} for p in world.places]
+        return [
+            {
+                "id": p.id,
+                "name": p.name,
+                "administered_by": p.administered_by,
+                "claimants": list(p.claimants),
+                "tags": list(p.tags),
+            }
+            for p in world.places
+        ]
     if kind == "treaties":
-        return [{"id": t.id, "name": t.label, "instrument": t.instrument.value,
-                 "members": list(t.members_on(snapshot.day)),
-                 "kinds": sorted({o.kind.value for o in t.obligations}),
-                 "in_force": t.in_force.isoformat() if t.in_force else None}
-                for t in snapshot.treaties_in_force()]
-    return [{"id": c.id, "name": c.name, "aggressor": c.aggressor, "target": c.target,
-             "place": c.place, "date": c.date.isoformat()} for c in world.crises]
+        return [
+            {
+                "id": t.id,
+                "name": t.label,
+                "instrument": t.instrument.value,
+                "members": list(t.members_on(snapshot.day)),
+                "kinds": sorted({o.kind.value for o in t.obligations}),
+                "in_force": t.in_force.isoformat() if t.in_force else None,
+            }
+            for t in snapshot.treaties_in_force()
+        ]
+    return [
+        {
+            "id": c.id,
+            "name": c.name,
+            "aggressor": c.aggressor,
+            "target": c.target,
+            "place": c.place,
+            "date": c.date.isoformat(),
+        }
+        for c in world.crises
+    ]

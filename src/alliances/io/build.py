@@ -57,15 +57,24 @@ def build_world(checked: Checked) -> World:
 
 
 def _figure(figure: FigureIn) -> Figure:
-    return Figure(value=figure.value, year=figure.year, source=figure.source,
-                  confidence=Confidence(figure.confidence), note=figure.note)
+    return Figure(
+        value=figure.value,
+        year=figure.year,
+        source=figure.source,
+        confidence=Confidence(figure.confidence),
+        note=figure.note,
+    )
 
 
 def _state(state: StateIn) -> State:
     capital = Capital(name=state.capital.name, lat=state.capital.lat, lon=state.capital.lon)
     return State(
-        id=state.id, cow=state.cow, name=state.name, capital=capital,
-        home_tags=tuple(state.home_tags), exists_since=state.exists_since,
+        id=state.id,
+        cow=state.cow,
+        name=state.name,
+        capital=capital,
+        home_tags=tuple(state.home_tags),
+        exists_since=state.exists_since,
         exists_until=state.exists_until,
         figures={name: _figure(f) for name, f in state.figures.items()},
     )
@@ -73,19 +82,29 @@ def _state(state: StateIn) -> State:
 
 def _place(place: PlaceIn) -> Place:
     return Place(
-        id=place.id, name=place.name, lat=place.lat, lon=place.lon,
-        administered_by=place.administered_by, claimants=tuple(place.claimants),
-        tags=tuple(place.tags), aliases=tuple(place.aliases), note=place.note,
-        source=place.source, confidence=Confidence(place.confidence),
+        id=place.id,
+        name=place.name,
+        lat=place.lat,
+        lon=place.lon,
+        administered_by=place.administered_by,
+        claimants=tuple(place.claimants),
+        tags=tuple(place.tags),
+        aliases=tuple(place.aliases),
+        note=place.note,
+        source=place.source,
+        confidence=Confidence(place.confidence),
     )
 
 
 def _conditions(conditions: ConditionsIn) -> Conditions:
     scopes = tuple(
         PlaceScope(
-            target=ScopeTarget(s.target), administered_by=s.administered_by,
-            territory_types=tuple(s.territory_types), areas=tuple(s.areas),
-            places=tuple(s.places), max_latitude=s.max_latitude,
+            target=ScopeTarget(s.target),
+            administered_by=s.administered_by,
+            territory_types=tuple(s.territory_types),
+            areas=tuple(s.areas),
+            places=tuple(s.places),
+            max_latitude=s.max_latitude,
         )
         for s in conditions.scopes
     )
@@ -100,46 +119,80 @@ def _conditions(conditions: ConditionsIn) -> Conditions:
 
 def _obligation(obligation: ObligationIn) -> Obligation:
     return Obligation(
-        id=obligation.id, kind=ObligationKind(obligation.kind),
-        owed_by=tuple(obligation.owed_by), owed_to=tuple(obligation.owed_to),
+        id=obligation.id,
+        kind=ObligationKind(obligation.kind),
+        owed_by=tuple(obligation.owed_by),
+        owed_to=tuple(obligation.owed_to),
         article=Article(ref=obligation.article.ref, summary=obligation.article.summary),
-        conditions=_conditions(obligation.conditions), strength=Strength(obligation.strength),
-        in_force=obligation.in_force, ended=obligation.ended, note=obligation.note,
+        conditions=_conditions(obligation.conditions),
+        strength=Strength(obligation.strength),
+        in_force=obligation.in_force,
+        ended=obligation.ended,
+        note=obligation.note,
         confidence=Confidence(obligation.confidence),
     )
 
 
 def _treaty(treaty: TreatyIn) -> Treaty:
     members = tuple(
-        Membership(state=m) if isinstance(m, str)
+        Membership(state=m)
+        if isinstance(m, str)
         else Membership(state=m.state, joined=m.joined, left=m.left, note=m.note)
         for m in treaty.members
     )
     suspensions = tuple(
-        Suspension(owed_by=s.owed_by, owed_to=s.owed_to, since=s.since, until=s.until,
-                   note=s.note, source=s.source)
+        Suspension(
+            owed_by=s.owed_by,
+            owed_to=s.owed_to,
+            since=s.since,
+            until=s.until,
+            note=s.note,
+            source=s.source,
+        )
         for s in treaty.suspensions
     )
     return Treaty(
-        id=treaty.id, name=treaty.name, short_name=treaty.short_name, members=members,
+        id=treaty.id,
+        name=treaty.name,
+        short_name=treaty.short_name,
+        members=members,
         obligations=tuple(_obligation(o) for o in treaty.obligations),
-        instrument=Instrument(treaty.instrument), signed=treaty.signed,
-        in_force=treaty.in_force, ended=treaty.ended, suspensions=suspensions,
-        source=treaty.source, note=treaty.note, confidence=Confidence(treaty.confidence),
+        instrument=Instrument(treaty.instrument),
+        signed=treaty.signed,
+        in_force=treaty.in_force,
+        ended=treaty.ended,
+        suspensions=suspensions,
+        source=treaty.source,
+        note=treaty.note,
+        confidence=Confidence(treaty.confidence),
         atop_id=treaty.atop_id,
     )
 
 
 def _deployment(deployment: DeploymentIn) -> Deployment:
     return Deployment(
-        id=deployment.id, guest=deployment.guest, host=deployment.host, place=deployment.place,
-        personnel=deployment.personnel, personnel_year=deployment.personnel_year,
-        command=Command(deployment.command), since=deployment.since, until=deployment.until,
-        source=deployment.source, confidence=Confidence(deployment.confidence),
+        id=deployment.id,
+        guest=deployment.guest,
+        host=deployment.host,
+        place=deployment.place,
+        personnel=deployment.personnel,
+        personnel_year=deployment.personnel_year,
+        command=Command(deployment.command),
+        since=deployment.since,
+        until=deployment.until,
+        source=deployment.source,
+        confidence=Confidence(deployment.confidence),
         note=deployment.note,
     )
 
 
 def _crisis(crisis: CrisisIn) -> Crisis:
-    return Crisis(id=crisis.id, name=crisis.name, aggressor=crisis.aggressor,
-                  target=crisis.target, place=crisis.place, date=crisis.date, note=crisis.note)
+    return Crisis(
+        id=crisis.id,
+        name=crisis.name,
+        aggressor=crisis.aggressor,
+        target=crisis.target,
+        place=crisis.place,
+        date=crisis.date,
+        note=crisis.note,
+    )

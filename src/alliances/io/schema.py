@@ -100,7 +100,8 @@ class ScopeIn(_In):
 
     target: Literal["territory", "forces", "either"] = "either"
     administered_by: str | None = Field(
-        default=None, description="a state id, 'owed-to' or 'owed-by'")
+        default=None, description="a state id, 'owed-to' or 'owed-by'"
+    )
     territory_types: list[str] = Field(default_factory=list)
     areas: list[str] = Field(default_factory=list)
     places: list[str] = Field(default_factory=list)
@@ -132,8 +133,9 @@ class ObligationIn(_In):
     """An obligation of a treaty (ATOP kinds plus access and forum)."""
 
     id: str = Field(pattern=_SLUG)
-    kind: Literal["defense", "offense", "neutrality", "nonaggression", "consultation",
-                  "access", "forum"]
+    kind: Literal[
+        "defense", "offense", "neutrality", "nonaggression", "consultation", "access", "forum"
+    ]
     owed_by: list[str] = Field(min_length=1, description="state ids, or 'members'")
     owed_to: list[str] = Field(min_length=1, description="state ids, or 'members'")
     article: ArticleIn
@@ -173,8 +175,9 @@ class TreatyIn(_In):
     id: str = Field(pattern=_TREATY_ID)
     name: str = Field(min_length=1)
     short_name: str | None = None
-    instrument: Literal["treaty", "executive-agreement", "political-commitment", "statute",
-                        "forum"] = "treaty"
+    instrument: Literal[
+        "treaty", "executive-agreement", "political-commitment", "statute", "forum"
+    ] = "treaty"
     signed: dt.date | None = None
     in_force: dt.date | None = None
     ended: dt.date | None = None
@@ -240,8 +243,9 @@ class ScenarioFileIn(_In):
 
     format: Literal["alliances/1"] = "alliances/1"
     world: WorldInfoIn | None = None
-    extends: str | None = Field(default=None,
-                                description="an embedded world's id or a path to a world file")
+    extends: str | None = Field(
+        default=None, description="an embedded world's id or a path to a world file"
+    )
     include: list[str] = Field(default_factory=list, description="paths relative to this file")
     tags: dict[str, str] = Field(default_factory=dict, description="tag vocabulary")
     states: list[StateIn] = Field(default_factory=list)

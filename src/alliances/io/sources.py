@@ -25,6 +25,13 @@ __all__ = ["Bundle", "Item", "embedded_world_names", "embedded_world_path", "gat
 _ROOT_ONLY = ("format", "world", "extends", "include")
 _SHARED = ("tags", *SECTION_MODELS)
 MAX_FILE_BYTES = 5_000_000
+_ENTITY = {
+    "states": "state",
+    "places": "place",
+    "treaties": "treaty",
+    "deployments": "deployment",
+    "crises": "crisis",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +45,12 @@ class Item:
     @property
     def label(self) -> str:
         """How errors name this entry: ``treaty US-JPN`` or ``treaties[3]``."""
-        section, index = self.path[0], self.path[1]
-        entity = str(section).removesuffix("s").removesuffix("ie") if section != "crises" else "crisis"
-        if section == "treaties":
-            entity = "treaty"
+        section = str(self.path[0])
+        entity = _ENTITY.get(section, section)
         ident = self.raw.get("id") if isinstance(self.raw, dict) else None
-        return f"{entity} {ident}" if isinstance(ident, str) else f"{section}[{index}]"
+        if isinstance(ident, str):
+            return f"{entity} {ident}"
+        return f"{section}[{self.path[1]}]" if len(self.path) > 1 else entity
 
     def problem(self, message: str, sub: Path = (), hint: str | None = None) -> Problem:
         """A problem located at ``sub`` within this entry."""
@@ -64,7 +71,9 @@ class Bundle:
 def embedded_world_names() -> tuple[str, ...]:
     """Ids of the worlds shipped in the package."""
     root = resources.files("alliances.data")
-    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")))
+    return tuple(
+        sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    )
 
 
 def embedded_world_path(name: str) -> FilePath:
@@ -82,8 +91,9 @@ def gather(path: FilePath) -> Bundle:
     return bundle
 
 
-def _read_root(path: FilePath, bundle: Bundle, problems: list[Problem],
-               chain: tuple[FilePath, ...]) -> None:
+def _read_root(
+    path: FilePath, bundle: Bundle, problems: list[Problem], chain: tuple[FilePath, ...]
+) -> None:
     doc = _read(path, problems)
     if doc is None:
         return
@@ -93,8 +103,13 @@ def _read_root(path: FilePath, bundle: Bundle, problems: list[Problem],
         base_path = _resolve_base(base, path)
         if base_path is None:
             known = embedded_world_names()
-            problems.append(doc.problem(("extends",), f"no embedded world or file named {base!r}",
-                                        hint=suggest(base, known) or f"embedded: {', '.join(known)}"))
+            problems.append(
+                doc.problem(
+                    ("extends",),
+                    f"no embedded world or file named {base!r}",
+                    hint=suggest(base, known) or f"embedded: {', '.join(known)}",
+                )
+            )
         elif base_path.resolve() in chain or base_path.resolve() == path.resolve():
             problems.append(doc.problem(("extends",), f"{base!r} extends itself in a cycle"))
         else:
@@ -106,8 +121,13 @@ def _read_root(path: FilePath, bundle: Bundle, problems: list[Problem],
     _read_includes(doc, path, bundle, problems, (*chain, path.resolve()))
 
 
-def _read_includes(doc: Document, path: FilePath, bundle: Bundle, problems: list[Problem],
-                   chain: tuple[FilePath, ...]) -> None:
+def _read_includes(
+    doc: Document,
+    path: FilePath,
+    bundle: Bundle,
+    problems: list[Problem],
+    chain: tuple[FilePath, ...],
+) -> None:
     includes = doc.data.get("include", [])
     if not isinstance(includes, list):
         problems.append(doc.problem(("include",), "'include' must be a list of file paths"))
@@ -127,21 +147,8 @@ def _read_includes(doc: Document, path: FilePath, bundle: Bundle, problems: list
 
 
 def _read(path: FilePath, problems: list[Problem]) -> Document | None:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(Problem(message=f"file is {size} bytes; the limit is {MAX_FILE_BYTES}",
-                                    file=str(path)))
-            return None
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        problems.append(Problem(message="file not found", file=str(path)))
-        return None
-    except UnicodeDecodeError as error:
-        problems.append(Problem(message=f"not UTF-8 text (byte {error.start})", file=str(path)))
-        return None
-    except OSError as error:
-        problems.append(Problem(message=f"cannot read: {error.strerror}", file=str(path)))
+    text = _read_text(path, problems)
+    if text is None:
         return None
     try:
         doc = parse_yaml(text, str(path))
@@ -152,6 +159,26 @@ def _read(path: FilePath, problems: list[Problem]) -> Document | None:
         problems.append(doc.problem((), "a scenario file must be a mapping of sections"))
         return None
     return doc
+
+
+def _read_text(path: FilePath, problems: list[Problem]) -> str | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(
+                Problem(
+                    message=f"file is {size} bytes; the limit is {MAX_FILE_BYTES}", file=str(path)
+                )
+            )
+            return None
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.append(Problem(message="file not found", file=str(path)))
+    except UnicodeDecodeError as error:
+        problems.append(Problem(message=f"not UTF-8 text (byte {error.start})", file=str(path)))
+    except OSError as error:
+        problems.append(Problem(message=f"cannot read: {error.strerror}", file=str(path)))
+    return None
 
 
 def _take_sections(doc: Document, bundle: Bundle, problems: list[Problem], *, root: bool) -> None:

@@ -51,7 +51,8 @@ def check_bundle(bundle: Bundle, default_id: str) -> tuple[Checked | None, list[
     checked = Checked(info=info, tags=dict(bundle.tags))
     for section, model in SECTION_MODELS.items():
         checked.entries[section] = [
-            (item, parsed) for item in bundle.items[section]
+            (item, parsed)
+            for item in bundle.items[section]
             if (parsed := _parse(item, model, problems)) is not None
         ]
     _Referee(checked, problems).run()
@@ -111,35 +112,49 @@ class _Referee:
         for item, crisis in self.checked.entries["crises"]:
             self._check_crisis(item, crisis)
 
-    def report(self, item: Item, path: tuple[str | int, ...], message: str,
-               hint: str | None = None) -> None:
+    def report(
+        self, item: Item, path: tuple[str | int, ...], message: str, hint: str | None = None
+    ) -> None:
         self.problems.append(item.problem(message, path, hint))
 
     def state_ref(self, item: Item, path: tuple[str | int, ...], state: str, role: str) -> bool:
         if state in self.states:
             return True
-        self.report(item, path, f"{role} {state!r} is not a known state",
-                    suggest(state, self.states))
+        self.report(
+            item, path, f"{role} {state!r} is not a known state", suggest(state, self.states)
+        )
         return False
 
     def place_ref(self, item: Item, path: tuple[str | int, ...], place: str) -> None:
         if place not in self.places and place not in self.states:
-            self.report(item, path, f"place {place!r} is not a known place",
-                        suggest(place, self.places))
+            self.report(
+                item, path, f"place {place!r} is not a known place", suggest(place, self.places)
+            )
 
     def tag_refs(self, item: Item, path: tuple[str | int, ...], tags: Iterable[str]) -> None:
         for index, tag in enumerate(tags):
             if tag not in self.checked.tags:
-                self.report(item, (*path, index), f"tag {tag!r} is not in the tag vocabulary",
-                            suggest(tag, self.checked.tags) or "declare it under 'tags'")
+                self.report(
+                    item,
+                    (*path, index),
+                    f"tag {tag!r} is not in the tag vocabulary",
+                    suggest(tag, self.checked.tags) or "declare it under 'tags'",
+                )
 
-    def ordered(self, item: Item, earlier: tuple[str, dt.date | None],
-                later: tuple[str, dt.date | None], path: tuple[str | int, ...] = ()) -> None:
+    def ordered(
+        self,
+        item: Item,
+        earlier: tuple[str, dt.date | None],
+        later: tuple[str, dt.date | None],
+        path: tuple[str | int, ...] = (),
+    ) -> None:
         (first_name, first), (second_name, second) = earlier, later
         if first is not None and second is not None and second < first:
-            self.report(item, (*path, second_name),
-                        f"{second_name} {second.isoformat()} is before "
-                        f"{first_name} {first.isoformat()}")
+            self.report(
+                item,
+                (*path, second_name),
+                f"{second_name} {second.isoformat()} is before {first_name} {first.isoformat()}",
+            )
 
     def _unique_ids(self, section: str) -> None:
         seen: dict[str, Item] = {}
@@ -155,7 +170,9 @@ class _Referee:
 
     def _check_state(self, item: Item, state: StateIn) -> None:
         self.tag_refs(item, ("home_tags",), state.home_tags)
-        self.ordered(item, ("exists_since", state.exists_since), ("exists_until", state.exists_until))
+        self.ordered(
+            item, ("exists_since", state.exists_since), ("exists_until", state.exists_until)
+        )
 
     def _check_place(self, item: Item, place: PlaceIn) -> None:
         if place.administered_by is not None:
@@ -168,8 +185,9 @@ class _Referee:
         self.state_ref(item, ("guest",), deployment.guest, "guest")
         self.state_ref(item, ("host",), deployment.host, "host")
         if deployment.guest == deployment.host and deployment.place is None:
-            self.report(item, ("host",), "forces in their own state need a place "
-                        "(e.g. an island territory)")
+            self.report(
+                item, ("host",), "forces in their own state need a place (e.g. an island territory)"
+            )
         if deployment.place is not None:
             self.place_ref(item, ("place",), deployment.place)
         self.ordered(item, ("since", deployment.since), ("until", deployment.until))
@@ -182,8 +200,12 @@ class _Referee:
         if crisis.place is not None:
             self.place_ref(item, ("place",), crisis.place)
         if crisis.date < self.checked.info.coverage_from:
-            self.report(item, ("date",), f"date {crisis.date.isoformat()} is before the world's "
-                        f"coverage ({self.checked.info.coverage_from.isoformat()})")
+            self.report(
+                item,
+                ("date",),
+                f"date {crisis.date.isoformat()} is before the world's "
+                f"coverage ({self.checked.info.coverage_from.isoformat()})",
+            )
 
 
 class _TreatyReferee:
@@ -213,23 +235,33 @@ class _TreatyReferee:
         obligation_ids: set[str] = set()
         for index, obligation in enumerate(treaty.obligations):
             if obligation.id in obligation_ids:
-                referee.report(item, ("obligations", index, "id"),
-                               f"duplicate obligation id {obligation.id!r}")
+                referee.report(
+                    item, ("obligations", index, "id"), f"duplicate obligation id {obligation.id!r}"
+                )
             obligation_ids.add(obligation.id)
             self._check_obligation(index, obligation)
         for index, suspension in enumerate(treaty.suspensions):
             for role in ("owed_by", "owed_to"):
                 self._party(("suspensions", index, role), getattr(suspension, role), role)
-            referee.ordered(item, ("since", suspension.since), ("until", suspension.until),
-                            ("suspensions", index))
+            referee.ordered(
+                item,
+                ("since", suspension.since),
+                ("until", suspension.until),
+                ("suspensions", index),
+            )
 
     def _party(self, path: tuple[str | int, ...], state: str, role: str) -> None:
         if state == _MEMBERS:
             return
-        if self.referee.state_ref(self.item, path, state, role.replace("_", " ")) and \
-                state not in self.members:
-            self.referee.report(self.item, path, f"{role.replace('_', ' ')} {state!r} is not a "
-                                f"member of treaty {self.treaty.id}")
+        if (
+            self.referee.state_ref(self.item, path, state, role.replace("_", " "))
+            and state not in self.members
+        ):
+            self.referee.report(
+                self.item,
+                path,
+                f"{role.replace('_', ' ')} {state!r} is not a member of treaty {self.treaty.id}",
+            )
 
     def _check_obligation(self, index: int, obligation: Any) -> None:
         base: tuple[str | int, ...] = ("obligations", index)

@@ -9,7 +9,7 @@ Examples
 >>> doc.data
 {'a': [{'x': 1}]}
 >>> doc.position(("a", 0, "x"))
-(3, 6)
+(2, 8)
 """
 
 from __future__ import annotations
@@ -47,25 +47,23 @@ class Document:
                 return found
         return None
 
-    def problem(self, path: Path, message: str, *, entity: str | None = None,
-                hint: str | None = None) -> Problem:
+    def problem(
+        self, path: Path, message: str, *, entity: str | None = None, hint: str | None = None
+    ) -> Problem:
         """A :class:`Problem` located at ``path`` in this document."""
         line, column = self.position(path) or (None, None)
-        return Problem(message=message, file=self.file, line=line, column=column,
-                       entity=entity, hint=hint)
+        return Problem(
+            message=message, file=self.file, line=line, column=column, entity=entity, hint=hint
+        )
 
     def resolve(self, path: Path, loc: Sequence[str | int]) -> Path:
         """Extend ``path`` with the parts of a validator's ``loc`` that exist in the data."""
         node = self.value_at(path)
         resolved = list(path)
         for part in loc:
-            if isinstance(node, dict) and part in node:
+            if _has_child(node, part):
                 node = node[part]
-            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-                node = node[part]
-            else:
-                continue
-            resolved.append(part)
+                resolved.append(part)
         return tuple(resolved)
 
     def value_at(self, path: Path) -> Any:
@@ -76,6 +74,12 @@ class Document:
         return node
 
 
+def _has_child(node: Any, part: str | int) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+
+
 def parse_yaml(text: str, file: str) -> Document:
     """Parse YAML text into a :class:`Document`; syntax errors become a ScenarioError."""
     try:
@@ -83,8 +87,9 @@ def parse_yaml(text: str, file: str) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        problem = Problem(message=f"not valid YAML: {error.problem}", file=file,
-                          line=line, column=column)
+        problem = Problem(
+            message=f"not valid YAML: {error.problem}", file=file, line=line, column=column
+        )
         raise ScenarioError([problem]) from None
     except yaml.YAMLError as error:
         raise ScenarioError([Problem(message=f"not valid YAML: {error}", file=file)]) from None
@@ -96,8 +101,13 @@ def parse_yaml(text: str, file: str) -> Document:
     return Document(file=file, data=data, positions=positions)
 
 
-def _convert(node: yaml.Node, path: Path, positions: dict[Path, tuple[int, int]],
-             problems: list[Problem], file: str) -> Any:
+def _convert(
+    node: yaml.Node,
+    path: Path,
+    positions: dict[Path, tuple[int, int]],
+    problems: list[Problem],
+    file: str,
+) -> Any:
     positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
@@ -108,20 +118,32 @@ def _convert(node: yaml.Node, path: Path, positions: dict[Path, tuple[int, int]]
                 continue
             key = _scalar(key_node)
             if key in result:
-                problems.append(Problem(message=f"duplicate key {key!r}", file=file,
-                                        line=key_node.start_mark.line + 1,
-                                        column=key_node.start_mark.column + 1))
+                problems.append(
+                    Problem(
+                        message=f"duplicate key {key!r}",
+                        file=file,
+                        line=key_node.start_mark.line + 1,
+                        column=key_node.start_mark.column + 1,
+                    )
+                )
             result[key] = _convert(value_node, (*path, key), positions, problems, file)
         positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         return {**merged, **result}
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*path, index), positions, problems, file)
-                for index, item in enumerate(node.value)]
+        return [
+            _convert(item, (*path, index), positions, problems, file)
+            for index, item in enumerate(node.value)
+        ]
     return _scalar(node)
 
 
-def _merge(node: yaml.Node, path: Path, positions: dict[Path, tuple[int, int]],
-           problems: list[Problem], file: str) -> dict[Any, Any]:
+def _merge(
+    node: yaml.Node,
+    path: Path,
+    positions: dict[Path, tuple[int, int]],
+    problems: list[Problem],
+    file: str,
+) -> dict[Any, Any]:
     """The mappings of a YAML merge key (``<<: *anchor``), later ones first."""
     sources = node.value if isinstance(node, yaml.SequenceNode) else [node]
     merged: dict[Any, Any] = {}

@@ -9,7 +9,7 @@ Examples
 --------
 >>> import datetime as dt
 >>> art5 = Obligation(id="art5-us", kind=ObligationKind.DEFENSE, owed_by=("USA",), owed_to=("JPN",),
-...                   article=Article(ref="Art. V", summary="The US acts to meet an attack on Japan."))
+...                   article=Article(ref="Art. V", summary="The US acts if Japan is attacked."))
 >>> treaty = Treaty(id="US-JPN", name="US-Japan Treaty of Mutual Cooperation and Security",
 ...                 members=(Membership(state="USA"), Membership(state="JPN")),
 ...                 signed=dt.date(1960, 1, 19), in_force=dt.date(1960, 6, 23),

@@ -47,7 +47,9 @@ def parse_date(value: dt.date | str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise DateOutOfCoverageError(f"{value!r} is not a valid date (expected YYYY-MM-DD)") from None
+        raise DateOutOfCoverageError(
+            f"{value!r} is not a valid date (expected YYYY-MM-DD)"
+        ) from None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)

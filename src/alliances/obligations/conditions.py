@@ -11,7 +11,7 @@ Examples
 ...               and p.kind == "defense")
 >>> strike = Strike(attacker="CHN", attacked="JPN", place=world.place("senkaku-islands"))
 >>> [check.met for check in check_pledge(world, pledge, strike)]
-[True, True]
+[True]
 """
 
 from __future__ import annotations
@@ -42,15 +42,16 @@ class ConditionCheck:
 
 
 def roles(pledge: Pledge, strike: Strike) -> tuple[str, bool]:
-    """The state the obligation is directed against, and whether the protected state started the war.
+    """Whom the obligation is directed against, and whether the protected state started the war.
 
     Defence and consultation protect the attacked state against the attacker;
     offense (and neutrality owed to an attacker) side with the attacker
     against the attacked state, and the attacker started the war.
     """
     kind = pledge.obligation.kind
-    if kind is ObligationKind.OFFENSE or (kind is ObligationKind.NEUTRALITY
-                                          and pledge.owed_to == strike.attacker):
+    if kind is ObligationKind.OFFENSE or (
+        kind is ObligationKind.NEUTRALITY and pledge.owed_to == strike.attacker
+    ):
         return strike.attacked, True
     return strike.attacker, strike.provoked
 
@@ -62,35 +63,54 @@ def check_pledge(world: World, pledge: Pledge, strike: Strike) -> tuple[Conditio
     opponent, started = roles(pledge, strike)
     checks = [*adversary_checks(world, pledge, opponent), place_check(pledge, strike)]
     if pledge.obligation.conditions.non_provocation:
-        checks.append(ConditionCheck(f"{pledge.owed_to} did not start the war "
-                                     "(non-provocation clause)", not started))
+        checks.append(
+            ConditionCheck(
+                f"{pledge.owed_to} did not start the war (non-provocation clause)", not started
+            )
+        )
     return tuple(checks)
 
 
 def nonaggression_check(pledge: Pledge, strike: Strike) -> ConditionCheck:
     """A non-aggression pledge is breached when its owner attacks the state it is owed to."""
-    return ConditionCheck(f"{pledge.owed_by} attacks {pledge.owed_to}, which it pledged not to "
-                          "attack", (pledge.owed_by, pledge.owed_to) == (strike.attacker,
-                                                                         strike.attacked))
+    return ConditionCheck(
+        f"{pledge.owed_by} attacks {pledge.owed_to}, which it pledged not to attack",
+        (pledge.owed_by, pledge.owed_to) == (strike.attacker, strike.attacked),
+    )
 
 
 def adversary_checks(world: World, pledge: Pledge, opponent: str) -> tuple[ConditionCheck, ...]:
     """Conditions on whom the obligation is directed against."""
     conditions = pledge.obligation.conditions
-    checks = [ConditionCheck(f"{pledge.owed_by} is not itself the adversary ({opponent})",
-                             pledge.owed_by != opponent)]
+    checks = [
+        ConditionCheck(
+            f"{pledge.owed_by} is not itself the adversary ({opponent})", pledge.owed_by != opponent
+        )
+    ]
     if conditions.adversaries:
         named = ", ".join(conditions.adversaries)
-        checks.append(ConditionCheck(f"the adversary {opponent} is one of those named ({named})",
-                                     opponent in conditions.adversaries))
+        checks.append(
+            ConditionCheck(
+                f"the adversary {opponent} is one of those named ({named})",
+                opponent in conditions.adversaries,
+            )
+        )
     if conditions.excluded_adversaries:
         excluded = ", ".join(conditions.excluded_adversaries)
-        checks.append(ConditionCheck(f"the adversary {opponent} is not excluded ({excluded})",
-                                     opponent not in conditions.excluded_adversaries))
+        checks.append(
+            ConditionCheck(
+                f"the adversary {opponent} is not excluded ({excluded})",
+                opponent not in conditions.excluded_adversaries,
+            )
+        )
     if conditions.non_member_adversary:
         members = world.treaty(pledge.treaty).members_on(world.day)
-        checks.append(ConditionCheck(f"the adversary {opponent} is not a member of "
-                                     f"{pledge.treaty}", opponent not in members))
+        checks.append(
+            ConditionCheck(
+                f"the adversary {opponent} is not a member of {pledge.treaty}",
+                opponent not in members,
+            )
+        )
     return tuple(checks[1:]) if checks[0].met else tuple(checks)
 
 
@@ -105,8 +125,11 @@ def place_check(pledge: Pledge, strike: Strike) -> ConditionCheck:
         if not failures:
             return ConditionCheck(f"{what}, which is {_describe(scope, pledge)}", True)
     if len(scopes) == 1:
-        return ConditionCheck(f"{what}, but the obligation covers only "
-                              f"{_describe(scopes[0], pledge)} ({'; '.join(reasons[0])})", False)
+        return ConditionCheck(
+            f"{what}, but the obligation covers only "
+            f"{_describe(scopes[0], pledge)} ({'; '.join(reasons[0])})",
+            False,
+        )
     covered = "; or ".join(_describe(scope, pledge) for scope in scopes)
     return ConditionCheck(f"{what}, but the obligation covers only {covered}", False)
 
@@ -115,10 +138,15 @@ def _object_of_attack(strike: Strike) -> str:
     place = strike.place
     if place.administered_by == strike.attacked:
         return f"the attack on {place.name} is on territory administered by {strike.attacked}"
-    holder = f"administered by {place.administered_by}" if place.administered_by else \
-        "administered by no state"
-    return (f"the attack at {place.name} ({holder}) is on {strike.attacked}'s armed forces, "
-            "public vessels or aircraft there")
+    holder = (
+        f"administered by {place.administered_by}"
+        if place.administered_by
+        else "administered by no state"
+    )
+    return (
+        f"the attack at {place.name} ({holder}) is on {strike.attacked}'s armed forces, "
+        "public vessels or aircraft there"
+    )
 
 
 def _scope_reasons(scope: PlaceScope, pledge: Pledge, strike: Strike) -> list[str]:
@@ -163,7 +191,8 @@ def _describe(scope: PlaceScope, pledge: Pledge) -> str:
     if scope.territory_types:
         parts.append(f"({' or '.join(scope.territory_types)})")
     admin = _administrator(scope, pledge)
-    if admin is not None:
+    own_territory = scope.target is ScopeTarget.TERRITORY and admin == pledge.owed_to
+    if admin is not None and not own_territory:
         parts.append(f"in territory administered by {admin}")
     if scope.areas:
         parts.append(f"in the {' or '.join(scope.areas)} area")

@@ -6,7 +6,7 @@ Examples
 >>> world = alliances.load_world()
 >>> report = attack(world, by="CHN", on="USA", at="guam", date="2024-10-01", cascade=True)
 >>> report.coalition(Side.DEFENDER).states
-('USA', 'AUS', 'KOR', 'NZL', 'PHL')
+('USA', 'KOR', 'PHL', 'AUS', 'NZL')
 """
 
 from __future__ import annotations
@@ -18,9 +18,14 @@ from collections.abc import Iterator
 from alliances.errors import AlliancesError
 from alliances.model import ObligationKind, Pledge, World, parse_date
 from alliances.obligations.attack import Attack, Strike
-from alliances.obligations.conditions import adversary_checks, nonaggression_check, place_check, roles
+from alliances.obligations.conditions import (
+    adversary_checks,
+    nonaggression_check,
+    place_check,
+    roles,
+)
 from alliances.obligations.report import Finding, ObligationReport, Side
-from alliances.obligations.rules import CascadeRules
+from alliances.obligations.rules import DEFAULT_RULES, CascadeRules
 from alliances.obligations.verdicts import summarise
 
 __all__ = ["Engine", "attack", "evaluate"]
@@ -37,7 +42,7 @@ class Engine:
     :func:`evaluate` keeps a few engines cached.
     """
 
-    def __init__(self, world: World, rules: CascadeRules = CascadeRules()) -> None:
+    def __init__(self, world: World, rules: CascadeRules = DEFAULT_RULES) -> None:
         self.world = world
         self.rules = rules
         self._adversary_ok: dict[tuple[int, str], bool] = {}
@@ -49,8 +54,16 @@ class Engine:
             raise AlliancesError(f"engine is for {self.world.date}, attack is on {attack.date}")
         war = _War(self, attack)
         war.run(cascade=cascade)
-        return summarise(self.world, attack, war.findings, war.sides, war.steps,
-                         tuple(war.conflicts), cascade=cascade, rules=self.rules)
+        return summarise(
+            self.world,
+            attack,
+            findings=war.findings,
+            sides=war.sides,
+            steps=war.steps,
+            conflicts=tuple(war.conflicts),
+            cascade=cascade,
+            rules=self.rules,
+        )
 
     def decide(self, pledge: Pledge, strike: Strike) -> bool:
         """Whether ``pledge`` triggers for ``strike`` (memoised; same checks as the report)."""
@@ -94,16 +107,22 @@ class _War:
         self.attack = attack
         self.place = engine.world.place(attack.place)
         self.findings: list[Finding] = []
-        self.sides: dict[str, Side] = {attack.aggressor: Side.ATTACKER, attack.target: Side.DEFENDER}
+        self.sides: dict[str, Side] = {
+            attack.aggressor: Side.ATTACKER,
+            attack.target: Side.DEFENDER,
+        }
         self.steps: list[tuple[int, str, Side, Finding | None]] = [
-            (0, attack.aggressor, Side.ATTACKER, None), (0, attack.target, Side.DEFENDER, None)]
+            (0, attack.aggressor, Side.ATTACKER, None),
+            (0, attack.target, Side.DEFENDER, None),
+        ]
         self.conflicts: list[str] = []
         self.clashed: set[str] = set()
         self.neutral_towards: dict[str, set[str]] = {}
 
     def run(self, *, cascade: bool) -> None:
-        strikes = [Strike(attacker=self.attack.aggressor, attacked=self.attack.target,
-                          place=self.place)]
+        strikes = [
+            Strike(attacker=self.attack.aggressor, attacked=self.attack.target, place=self.place)
+        ]
         if cascade and self.engine.rules.counterattack_is_armed_attack:
             strikes.append(self._counterstrike(self.attack.aggressor))
         round_number = 1
@@ -140,8 +159,9 @@ class _War:
     def _note_clash(self, state: str, side: Side, joins: dict[str, Finding]) -> None:
         first = self._side_of(joins[state])
         current = self.sides.get(state)
-        if (first != side or (current is not None and current != side)) and \
-                state not in self.clashed:
+        if (
+            first != side or (current is not None and current != side)
+        ) and state not in self.clashed:
             self.clashed.add(state)
             self.conflicts.append(f"{state} is obliged to both sides")
 
@@ -156,8 +176,9 @@ class _War:
             self.sides[state] = side
             self.steps.append((round_number, state, side, finding))
             if side is Side.DEFENDER:
-                strikes.append(Strike(attacker=self.attack.aggressor, attacked=state,
-                                      place=self.place))
+                strikes.append(
+                    Strike(attacker=self.attack.aggressor, attacked=state, place=self.place)
+                )
             elif self.engine.rules.counterattack_is_armed_attack:
                 strikes.append(self._counterstrike(state))
         return strikes
@@ -166,15 +187,21 @@ class _War:
         enemies = {s for s, their_side in self.sides.items() if their_side != side}
         owed_neutrality = self.neutral_towards.get(state, set()) & enemies
         if owed_neutrality:
-            self.conflicts.append(f"{state} owes neutrality to {', '.join(sorted(owed_neutrality))}"
-                                  f" but is obliged to fight on the {side.value} side")
+            self.conflicts.append(
+                f"{state} owes neutrality to {', '.join(sorted(owed_neutrality))}"
+                f" but is obliged to fight on the {side.value} side"
+            )
         conflicted = bool(owed_neutrality) or state in self.clashed
         return conflicted and self.engine.rules.on_conflict == "abstain"
 
     def _counterstrike(self, state: str) -> Strike:
         """The defending side strikes an attacker-side state at home (entrapment reading)."""
-        return Strike(attacker=self.attack.target, attacked=state,
-                      place=self.engine.world.place(state), provoked=True)
+        return Strike(
+            attacker=self.attack.target,
+            attacked=state,
+            place=self.engine.world.place(state),
+            provoked=True,
+        )
 
 
 @functools.lru_cache(maxsize=16)
@@ -182,15 +209,23 @@ def _engine(world: World, rules: CascadeRules) -> Engine:
     return Engine(world, rules)
 
 
-def evaluate(world: World, attack: Attack, *, cascade: bool = False,
-             rules: CascadeRules = CascadeRules()) -> ObligationReport:
+def evaluate(
+    world: World, attack: Attack, *, cascade: bool = False, rules: CascadeRules = DEFAULT_RULES
+) -> ObligationReport:
     """Evaluate an attack on ``world`` (a timeline or a snapshot) at the attack's date."""
     return _engine(world.at(attack.date), rules).evaluate(attack, cascade=cascade)
 
 
-def attack(world: World, *, by: str, on: str, at: str | None = None,
-           date: dt.date | str | None = None, cascade: bool = False,
-           rules: CascadeRules = CascadeRules()) -> ObligationReport:
+def attack(
+    world: World,
+    *,
+    by: str,
+    on: str,
+    at: str | None = None,
+    date: dt.date | str | None = None,
+    cascade: bool = False,
+    rules: CascadeRules = DEFAULT_RULES,
+) -> ObligationReport:
     """Resolve names and evaluate "``by`` attacks ``on`` at ``at`` on ``date``".
 
     ``at`` defaults to the target's home territory and ``date`` to today.
@@ -209,5 +244,9 @@ def attack(world: World, *, by: str, on: str, at: str | None = None,
     if aggressor == target:
         raise AlliancesError(f"{aggressor} cannot attack itself")
     place = snapshot.place(at if at is not None else target).id
-    return evaluate(snapshot, Attack(aggressor=aggressor, target=target, place=place, date=day),
-                    cascade=cascade, rules=rules)
+    return evaluate(
+        snapshot,
+        Attack(aggressor=aggressor, target=target, place=place, date=day),
+        cascade=cascade,
+        rules=rules,
+    )

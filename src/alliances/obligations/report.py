@@ -20,7 +20,7 @@ from typing import Any
 from alliances.model import ObligationKind, Pledge, Treaty, World
 from alliances.obligations.attack import Attack, Strike
 from alliances.obligations.conditions import ConditionCheck, check_pledge
-from alliances.obligations.rules import CascadeRules
+from alliances.obligations.rules import DEFAULT_RULES, CascadeRules
 
 __all__ = [
     "Coalition",
@@ -131,10 +131,20 @@ class Verdict:
             "state": self.state,
             "duty": self.duty.value,
             "side": self.side.value if self.side else None,
-            "because": [f"{f.pledge.treaty} {f.pledge.obligation.article.ref}"
-                        for f in self.findings if f.triggered],
-            "ties": [{"treaty": t.treaty, "kinds": list(t.kinds), "instrument": t.instrument,
-                      "with": t.with_state} for t in self.ties],
+            "because": [
+                f"{f.pledge.treaty} {f.pledge.obligation.article.ref}"
+                for f in self.findings
+                if f.triggered
+            ],
+            "ties": [
+                {
+                    "treaty": t.treaty,
+                    "kinds": list(t.kinds),
+                    "instrument": t.instrument,
+                    "with": t.with_state,
+                }
+                for t in self.ties
+            ],
         }
 
 
@@ -195,16 +205,20 @@ class ObligationReport:
     steps: tuple[Step, ...] = ()
     coalitions: tuple[Coalition, ...] = ()
     conflicts: tuple[str, ...] = ()
-    rules: CascadeRules = CascadeRules()
+    rules: CascadeRules = DEFAULT_RULES
 
     @property
     def date(self) -> dt.date:
         """The date of the attack."""
         return self.attack.date
 
-    def triggered(self, kind: ObligationKind | None = ObligationKind.DEFENSE) -> tuple[Finding, ...]:
+    def triggered(
+        self, kind: ObligationKind | None = ObligationKind.DEFENSE
+    ) -> tuple[Finding, ...]:
         """Findings that triggered (of one kind; None for all)."""
-        return tuple(f for f in self.findings if f.triggered and (kind is None or f.pledge.kind == kind))
+        return tuple(
+            f for f in self.findings if f.triggered and (kind is None or f.pledge.kind == kind)
+        )
 
     def verdict(self, state: str) -> Verdict:
         """The verdict of one state."""
@@ -218,23 +232,34 @@ class ObligationReport:
         """The report as one JSON-ready object (the CLI's ``--json``)."""
         place = self.world.place(self.attack.place)
         data: dict[str, Any] = {
-            "attack": {"aggressor": self.attack.aggressor, "target": self.attack.target,
-                       "place": place.id, "place_name": place.name,
-                       "place_administered_by": place.administered_by},
+            "attack": {
+                "aggressor": self.attack.aggressor,
+                "target": self.attack.target,
+                "place": place.id,
+                "place_name": place.name,
+                "place_administered_by": place.administered_by,
+            },
             "date": self.date.isoformat(),
             "world": self.world.id,
             "obligations": [f.to_dict() for f in self.findings],
             "states": [v.to_dict() for v in self.verdicts],
-            "not_yet_in_force": [{"treaty": t.id, "signed": _iso(t.signed),
-                                  "in_force": _iso(t.in_force)} for t in self.pending],
-            "rules": {"counterattack_is_armed_attack": self.rules.counterattack_is_armed_attack,
-                      "on_conflict": self.rules.on_conflict},
+            "not_yet_in_force": [
+                {"treaty": t.id, "signed": _iso(t.signed), "in_force": _iso(t.in_force)}
+                for t in self.pending
+            ],
+            "rules": {
+                "counterattack_is_armed_attack": self.rules.counterattack_is_armed_attack,
+                "on_conflict": self.rules.on_conflict,
+            },
         }
         if self.cascade:
             data["coalitions"] = {c.side.value: list(c.states) for c in self.coalitions}
             data["capabilities"] = {
-                c.side.value: {t.measure: {"total": t.value, "missing": list(t.missing)}
-                               for t in c.totals} for c in self.coalitions}
+                c.side.value: {
+                    t.measure: {"total": t.value, "missing": list(t.missing)} for t in c.totals
+                }
+                for c in self.coalitions
+            }
             data["cascade"] = [s.to_dict() for s in self.steps]
             data["conflicts"] = list(self.conflicts)
         return data

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["CascadeRules"]
+__all__ = ["DEFAULT_RULES", "CascadeRules"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,3 +38,7 @@ class CascadeRules:
 
     counterattack_is_armed_attack: bool = False
     on_conflict: Literal["abstain", "first"] = "abstain"
+
+
+DEFAULT_RULES = CascadeRules()
+"""The documented defaults."""

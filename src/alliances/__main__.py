@@ -1,0 +1,5 @@
+"""``python -m alliances`` runs the command line."""
+
+from alliances.cli import main
+
+main()
