@@ -113,7 +113,16 @@ class World:
 
     def treaties_in_force(self) -> tuple[Treaty, ...]:
         """Treaties that bind at the snapshot's date."""
-        return tuple(t for t in self.treaties if t.in_force_on(self.day))
+        _ = self.day
+        return self._index.in_force
+
+    def members_of(self, treaty: str) -> tuple[str, ...]:
+        """Members at the snapshot's date of a treaty in force (empty if not in force)."""
+        return self._index.members.get(treaty, ())
+
+    def treaties_of(self, state: str) -> tuple[Treaty, ...]:
+        """Treaties in force at the snapshot's date of which ``state`` is a member."""
+        return self._index.treaties_of.get(state, ())
 
     def deployments_in_force(self) -> tuple[Deployment, ...]:
         """Deployments present at the snapshot's date."""
@@ -170,6 +179,9 @@ class _Index:
     pledges: tuple[Pledge, ...]
     pledges_to: dict[str, tuple[Pledge, ...]]
     pledges_by: dict[str, tuple[Pledge, ...]]
+    in_force: tuple[Treaty, ...]
+    members: dict[str, tuple[str, ...]]
+    treaties_of: dict[str, tuple[Treaty, ...]]
 
     @staticmethod
     def build(world: World) -> _Index:
@@ -178,6 +190,13 @@ class _Index:
         places = _lookup((*homes, *world.places), lambda p: (p.id, p.name, *p.aliases))
         treaties = {t.id.casefold(): t for t in world.treaties}
         pledges = _pledges_on(world.treaties, world.date)
+        day = world.date
+        in_force = tuple(t for t in world.treaties if day is not None and t.in_force_on(day))
+        members = {t.id: t.members_on(day) for t in in_force} if day is not None else {}
+        treaties_of: defaultdict[str, list[Treaty]] = defaultdict(list)
+        for treaty in in_force:
+            for member in members[treaty.id]:
+                treaties_of[member].append(treaty)
         return _Index(
             states=states,
             places=places,
@@ -185,6 +204,9 @@ class _Index:
             pledges=pledges,
             pledges_to=_group(pledges, by_creditor=True),
             pledges_by=_group(pledges, by_creditor=False),
+            in_force=in_force,
+            members=members,
+            treaties_of={state: tuple(found) for state, found in treaties_of.items()},
         )
 
 

@@ -104,7 +104,7 @@ def adversary_checks(world: World, pledge: Pledge, opponent: str) -> tuple[Condi
             )
         )
     if conditions.non_member_adversary:
-        members = world.treaty(pledge.treaty).members_on(world.day)
+        members = world.members_of(pledge.treaty)
         checks.append(
             ConditionCheck(
                 f"the adversary {opponent} is not a member of {pledge.treaty}",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from alliances.errors import AlliancesError
 from alliances.model import ObligationKind, Pledge, World, parse_date
@@ -24,27 +25,39 @@ from alliances.obligations.conditions import (
     place_check,
     roles,
 )
-from alliances.obligations.report import Finding, ObligationReport, Side
+from alliances.obligations.report import Finding, ObligationReport, Side, Step
 from alliances.obligations.rules import DEFAULT_RULES, CascadeRules
-from alliances.obligations.verdicts import summarise
 
-__all__ = ["Engine", "attack", "evaluate"]
+__all__ = ["Engine", "StrikeOutcome", "attack", "evaluate"]
 
 _DEFENSE, _OFFENSE = ObligationKind.DEFENSE, ObligationKind.OFFENSE
 _NEUTRALITY, _NONAGGRESSION = ObligationKind.NEUTRALITY, ObligationKind.NONAGGRESSION
 _PROTECTING = (ObligationKind.DEFENSE, ObligationKind.CONSULTATION, ObligationKind.NEUTRALITY)
 
 
-class Engine:
-    """Evaluates attacks on one world snapshot, memoising condition verdicts.
+@dataclass(frozen=True, slots=True)
+class StrikeOutcome:
+    """Every pledge one strike can trigger, and whether it does (memoised per strike)."""
 
-    Build one per snapshot when evaluating many attacks (see the benchmark);
-    :func:`evaluate` keeps a few engines cached.
+    strike: Strike
+    verdicts: tuple[tuple[Pledge, bool], ...]
+    fighting: tuple[Pledge, ...]
+    neutral: tuple[Pledge, ...]
+
+
+class Engine:
+    """Evaluates attacks on one world snapshot, memoising each strike's outcome.
+
+    A strike (attacker, attacked, place, provoked) has the same outcome in
+    every war it occurs in, so a cascade is a few dictionary look-ups once
+    its strikes have been seen. Build one engine per snapshot when
+    evaluating many attacks; :func:`evaluate` keeps a few cached.
     """
 
     def __init__(self, world: World, rules: CascadeRules = DEFAULT_RULES) -> None:
         self.world = world
         self.rules = rules
+        self._outcomes: dict[tuple[str, str, str, bool], StrikeOutcome] = {}
         self._adversary_ok: dict[tuple[int, str], bool] = {}
         self._place_ok: dict[tuple[int, str, str], bool] = {}
 
@@ -54,29 +67,48 @@ class Engine:
             raise AlliancesError(f"engine is for {self.world.date}, attack is on {attack.date}")
         war = _War(self, attack)
         war.run(cascade=cascade)
-        return summarise(
-            self.world,
-            attack,
-            findings=war.findings,
-            sides=war.sides,
-            steps=war.steps,
-            conflicts=tuple(war.conflicts),
+        return ObligationReport(
+            attack=attack,
+            world=self.world,
+            outcomes=tuple(war.outcomes),
             cascade=cascade,
+            sides=war.sides if cascade else {},
+            steps=tuple(war.steps) if cascade else (),
+            conflicts=tuple(war.conflicts),
             rules=self.rules,
         )
 
+    def outcome(self, strike: Strike) -> StrikeOutcome:
+        """The memoised outcome of one strike."""
+        key = (strike.attacker, strike.attacked, strike.place.id, strike.provoked)
+        found = self._outcomes.get(key)
+        if found is None:
+            verdicts = tuple((p, self.decide(p, strike)) for p in self.pledges_for(strike))
+            found = StrikeOutcome(
+                strike=strike,
+                verdicts=verdicts,
+                fighting=tuple(p for p, ok in verdicts if ok and p.obligation.kind.fights),
+                neutral=tuple(p for p, ok in verdicts if ok and p.obligation.kind is _NEUTRALITY),
+            )
+            self._outcomes[key] = found
+        return found
+
     def decide(self, pledge: Pledge, strike: Strike) -> bool:
-        """Whether ``pledge`` triggers for ``strike`` (memoised; same checks as the report)."""
+        """Whether ``pledge`` triggers for ``strike``: all of :func:`check_pledge`'s checks hold.
+
+        The adversary and place checks are memoised separately, since they
+        depend on (pledge, adversary) and (pledge, place, attacked) only.
+        """
         if pledge.obligation.kind is _NONAGGRESSION:
             return nonaggression_check(pledge, strike).met
         opponent, started = roles(pledge, strike)
         if started and pledge.obligation.conditions.non_provocation:
             return False
-        key = (id(pledge), opponent)
-        ok = self._adversary_ok.get(key)
+        adversary_key = (id(pledge), opponent)
+        ok = self._adversary_ok.get(adversary_key)
         if ok is None:
             ok = all(c.met for c in adversary_checks(self.world, pledge, opponent))
-            self._adversary_ok[key] = ok
+            self._adversary_ok[adversary_key] = ok
         if not ok:
             return False
         place_key = (id(pledge), strike.place.id, strike.attacked)
@@ -106,14 +138,14 @@ class _War:
         self.engine = engine
         self.attack = attack
         self.place = engine.world.place(attack.place)
-        self.findings: list[Finding] = []
+        self.outcomes: list[tuple[int, StrikeOutcome]] = []
         self.sides: dict[str, Side] = {
             attack.aggressor: Side.ATTACKER,
             attack.target: Side.DEFENDER,
         }
-        self.steps: list[tuple[int, str, Side, Finding | None]] = [
-            (0, attack.aggressor, Side.ATTACKER, None),
-            (0, attack.target, Side.DEFENDER, None),
+        self.steps: list[Step] = [
+            Step(0, attack.aggressor, Side.ATTACKER, None),
+            Step(0, attack.target, Side.DEFENDER, None),
         ]
         self.conflicts: list[str] = []
         self.clashed: set[str] = set()
@@ -133,48 +165,44 @@ class _War:
             strikes = self._join(joins, round_number)
             round_number += 1
 
-    def _evaluate_round(self, strikes: list[Strike], round_number: int) -> dict[str, Finding]:
-        joins: dict[str, Finding] = {}
-        engine = self.engine
+    def _evaluate_round(
+        self, strikes: list[Strike], round_number: int
+    ) -> dict[str, tuple[Pledge, Strike]]:
+        joins: dict[str, tuple[Pledge, Strike]] = {}
         for strike in strikes:
-            for pledge in engine.pledges_for(strike):
-                triggered = engine.decide(pledge, strike)
-                finding = Finding(engine.world, pledge, strike, triggered, round_number)
-                self.findings.append(finding)
-                if not triggered:
-                    continue
-                kind = pledge.obligation.kind
-                if kind is _NEUTRALITY:
-                    self.neutral_towards.setdefault(pledge.owed_by, set()).add(pledge.owed_to)
-                elif kind in (_DEFENSE, _OFFENSE):
-                    joins.setdefault(pledge.owed_by, finding)
-                    self._note_clash(pledge.owed_by, self._side_of(finding), joins)
+            outcome = self.engine.outcome(strike)
+            self.outcomes.append((round_number, outcome))
+            for pledge in outcome.neutral:
+                self.neutral_towards.setdefault(pledge.owed_by, set()).add(pledge.owed_to)
+            for pledge in outcome.fighting:
+                first = joins.setdefault(pledge.owed_by, (pledge, strike))
+                self._note_clash(
+                    pledge.owed_by, self._side_of(pledge, strike), self._side_of(*first)
+                )
         return joins
 
-    def _side_of(self, finding: Finding) -> Side:
-        strike = finding.strike
-        ally = strike.attacked if finding.pledge.obligation.kind is _DEFENSE else strike.attacker
+    def _side_of(self, pledge: Pledge, strike: Strike) -> Side:
+        ally = strike.attacked if pledge.obligation.kind is _DEFENSE else strike.attacker
         return self.sides[ally]
 
-    def _note_clash(self, state: str, side: Side, joins: dict[str, Finding]) -> None:
-        first = self._side_of(joins[state])
+    def _note_clash(self, state: str, side: Side, first: Side) -> None:
         current = self.sides.get(state)
-        if (
-            first != side or (current is not None and current != side)
-        ) and state not in self.clashed:
+        clash = first != side or (current is not None and current != side)
+        if clash and state not in self.clashed:
             self.clashed.add(state)
             self.conflicts.append(f"{state} is obliged to both sides")
 
-    def _join(self, joins: dict[str, Finding], round_number: int) -> list[Strike]:
+    def _join(self, joins: dict[str, tuple[Pledge, Strike]], round_number: int) -> list[Strike]:
         strikes: list[Strike] = []
-        for state, finding in joins.items():
+        for state, (pledge, strike) in joins.items():
             if state in self.sides:
                 continue
-            side = self._side_of(finding)
+            side = self._side_of(pledge, strike)
             if self._abstains(state, side):
                 continue
             self.sides[state] = side
-            self.steps.append((round_number, state, side, finding))
+            finding = Finding(self.engine.world, pledge, strike, True, round_number)
+            self.steps.append(Step(round_number, state, side, finding))
             if side is Side.DEFENDER:
                 strikes.append(
                     Strike(attacker=self.attack.aggressor, attacked=state, place=self.place)

@@ -13,14 +13,18 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alliances.model import ObligationKind, Pledge, Treaty, World
 from alliances.obligations.attack import Attack, Strike
 from alliances.obligations.conditions import ConditionCheck, check_pledge
 from alliances.obligations.rules import DEFAULT_RULES, CascadeRules
+
+if TYPE_CHECKING:
+    from alliances.obligations.engine import StrikeOutcome
 
 __all__ = [
     "Coalition",
@@ -192,20 +196,61 @@ class Coalition:
         return next(t for t in self.totals if t.measure == measure)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ObligationReport:
-    """Everything the engine found for one attack."""
+    """Everything the engine found for one attack.
+
+    ``outcomes`` (each strike's round and memoised outcome), ``steps`` and
+    ``conflicts`` are the engine's raw results; ``findings``, per-state
+    ``verdicts``, ``coalitions`` and ``pending`` treaties are derived from
+    them on first use.
+    """
 
     attack: Attack
     world: World
-    findings: tuple[Finding, ...]
-    verdicts: tuple[Verdict, ...]
-    pending: tuple[Treaty, ...]
+    outcomes: tuple[tuple[int, StrikeOutcome], ...]
     cascade: bool
+    sides: dict[str, Side] = field(default_factory=dict, hash=False)
     steps: tuple[Step, ...] = ()
-    coalitions: tuple[Coalition, ...] = ()
     conflicts: tuple[str, ...] = ()
     rules: CascadeRules = DEFAULT_RULES
+
+    @functools.cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every pledge examined, in the order of the strikes that reached it."""
+        return tuple(
+            Finding(self.world, pledge, outcome.strike, triggered, round_number)
+            for round_number, outcome in self.outcomes
+            for pledge, triggered in outcome.verdicts
+        )
+
+    @functools.cached_property
+    def verdicts(self) -> tuple[Verdict, ...]:
+        """What each state existing at the date must do, strongest duty first."""
+        from alliances.obligations.verdicts import verdicts_of
+
+        return verdicts_of(self)
+
+    @functools.cached_property
+    def coalitions(self) -> tuple[Coalition, ...]:
+        """The two sides of the war (cascade reports only) with capability totals."""
+        from alliances.obligations.verdicts import coalitions_of
+
+        return coalitions_of(self) if self.cascade else ()
+
+    @functools.cached_property
+    def pending(self) -> tuple[Treaty, ...]:
+        """Treaties of a belligerent that are signed but not yet in force at the date."""
+        from alliances.obligations.verdicts import pending_of
+
+        return pending_of(self)
+
+    @property
+    def belligerents(self) -> tuple[str, ...]:
+        """States at war: both coalitions with cascade, else aggressor and target."""
+        if self.cascade:
+            return tuple(self.sides)
+        return (self.attack.aggressor, self.attack.target)
 
     @property
     def date(self) -> dt.date:

@@ -1,25 +1,20 @@
-"""From findings to per-state verdicts, coalitions and capability totals."""
+"""From an evaluation's findings to per-state verdicts, coalitions and capability totals."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from alliances.model import ObligationKind, Treaty, World
-from alliances.obligations.attack import Attack
 from alliances.obligations.report import (
     Coalition,
     Duty,
     Finding,
     ObligationReport,
     Side,
-    Step,
     Tie,
     Total,
     Verdict,
 )
-from alliances.obligations.rules import CascadeRules
 
-__all__ = ["CAPABILITY_MEASURES", "summarise"]
+__all__ = ["CAPABILITY_MEASURES", "coalitions_of", "pending_of", "verdicts_of"]
 
 CAPABILITY_MEASURES = ("military_expenditure_usd", "active_personnel")
 """The state figures summed for each coalition."""
@@ -34,92 +29,45 @@ _DUTY_OF_KIND = {
 _RANK = list(Duty)
 
 
-def summarise(
-    world: World,
-    attack: Attack,
-    *,
-    findings: Sequence[Finding],
-    sides: dict[str, Side],
-    steps: Sequence[tuple[int, str, Side, Finding | None]],
-    conflicts: tuple[str, ...],
-    cascade: bool,
-    rules: CascadeRules,
-) -> ObligationReport:
-    """Assemble an :class:`ObligationReport` from an evaluation's raw results."""
-    belligerents = tuple(sides) if cascade else (attack.aggressor, attack.target)
-    order = [state for _, state, _, _ in steps]
+def verdicts_of(report: ObligationReport) -> tuple[Verdict, ...]:
+    """One verdict per state existing at the date: belligerents in order, then the rest."""
+    world = report.world
+    order = [step.state for step in report.steps] or list(report.belligerents)
     states = sorted(
         world.existing_states(),
         key=lambda s: (order.index(s.id) if s.id in order else len(order), s.id),
     )
-    conflicted = {c.split(" ", 1)[0] for c in conflicts}
-    verdicts = tuple(
-        _verdict(
-            world,
-            state.id,
-            attack=attack,
-            findings=findings,
-            sides=sides if cascade else {},
-            conflicted=conflicted,
-            belligerents=belligerents,
-        )
+    by_state: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        by_state.setdefault(finding.state, []).append(finding)
+    conflicted = {c.split(" ", 1)[0] for c in report.conflicts}
+    return tuple(
+        _verdict(report, state.id, tuple(by_state.get(state.id, ())), conflicted)
         for state in states
-    )
-    coalitions: tuple[Coalition, ...] = ()
-    if cascade:
-        coalitions = tuple(
-            _coalition(world, side, [s for s in order if sides.get(s) == side]) for side in Side
-        )
-    return ObligationReport(
-        attack=attack,
-        world=world,
-        findings=tuple(findings),
-        verdicts=verdicts,
-        pending=_pending(world, belligerents),
-        cascade=cascade,
-        steps=tuple(Step(r, state, side, finding) for r, state, side, finding in steps)
-        if cascade
-        else (),
-        coalitions=coalitions,
-        conflicts=conflicts,
-        rules=rules,
     )
 
 
 def _verdict(
-    world: World,
-    state: str,
-    *,
-    attack: Attack,
-    findings: Sequence[Finding],
-    sides: dict[str, Side],
-    conflicted: set[str],
-    belligerents: tuple[str, ...],
+    report: ObligationReport, state: str, own: tuple[Finding, ...], conflicted: set[str]
 ) -> Verdict:
-    own = tuple(f for f in findings if f.state == state)
-    duty = _duty(state, attack, own, sides, conflicted)
     return Verdict(
         state=state,
-        duty=duty,
+        duty=_duty(report, state, own, conflicted),
         findings=own,
-        side=sides.get(state),
-        ties=_ties(world, state, own, belligerents),
+        side=report.sides.get(state) if report.cascade else None,
+        ties=_ties(report.world, state, own, report.belligerents),
     )
 
 
 def _duty(
-    state: str,
-    attack: Attack,
-    own: tuple[Finding, ...],
-    sides: dict[str, Side],
-    conflicted: set[str],
+    report: ObligationReport, state: str, own: tuple[Finding, ...], conflicted: set[str]
 ) -> Duty:
-    if state == attack.aggressor:
+    if state == report.attack.aggressor:
         return Duty.ATTACKER
-    if state == attack.target:
+    if state == report.attack.target:
         return Duty.ATTACKED
-    if state in sides:
-        return Duty.DEFEND if sides[state] is Side.DEFENDER else Duty.JOIN_ATTACK
+    if report.cascade and state in report.sides:
+        return Duty.DEFEND if report.sides[state] is Side.DEFENDER else Duty.JOIN_ATTACK
     if state in conflicted:
         return Duty.CONFLICT
     duties = [_DUTY_OF_KIND[f.pledge.obligation.kind] for f in own if f.triggered]
@@ -130,29 +78,34 @@ def _ties(
     world: World, state: str, own: tuple[Finding, ...], belligerents: tuple[str, ...]
 ) -> tuple[Tie, ...]:
     """Treaties in force linking ``state`` to a belligerent that triggered nothing for it."""
-    day = world.day
     used = {f.pledge.treaty for f in own if f.triggered}
     ties = []
-    for treaty in world.treaties_in_force():
+    for treaty in world.treaties_of(state):
         if treaty.id in used:
             continue
-        members = treaty.members_on(day)
-        if state not in members:
-            continue
-        for other in belligerents:
-            if other != state and other in members:
-                kinds = sorted({o.kind.value for o in treaty.obligations}) or ["none"]
-                ties.append(
-                    Tie(
-                        treaty=treaty.id,
-                        label=treaty.label,
-                        kinds=tuple(kinds),
-                        instrument=treaty.instrument.value,
-                        with_state=other,
-                    )
+        members = world.members_of(treaty.id)
+        other = next((b for b in belligerents if b != state and b in members), None)
+        if other is not None:
+            kinds = sorted({o.kind.value for o in treaty.obligations}) or ["none"]
+            ties.append(
+                Tie(
+                    treaty=treaty.id,
+                    label=treaty.label,
+                    kinds=tuple(kinds),
+                    instrument=treaty.instrument.value,
+                    with_state=other,
                 )
-                break
+            )
     return tuple(ties)
+
+
+def coalitions_of(report: ObligationReport) -> tuple[Coalition, ...]:
+    """Both sides in the order states joined, with summed capabilities."""
+    order = [step.state for step in report.steps]
+    return tuple(
+        _coalition(report.world, side, [s for s in order if report.sides.get(s) == side])
+        for side in Side
+    )
 
 
 def _coalition(world: World, side: Side, states: list[str]) -> Coalition:
@@ -169,10 +122,12 @@ def _coalition(world: World, side: Side, states: list[str]) -> Coalition:
     return Coalition(side=side, states=tuple(states), totals=tuple(totals))
 
 
-def _pending(world: World, belligerents: tuple[str, ...]) -> tuple[Treaty, ...]:
-    day = world.day
+def pending_of(report: ObligationReport) -> tuple[Treaty, ...]:
+    """Treaties with a belligerent member, signed but not yet in force at the date."""
+    day = report.world.day
+    belligerents = report.belligerents
     return tuple(
         t
-        for t in world.treaties
+        for t in report.world.treaties
         if t.signed_not_in_force_on(day) and any(m.state in belligerents for m in t.members)
     )
