@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from alliances.model import Crisis
-from alliances.obligations import Coalition, Duty, Finding, ObligationReport, Side
+from alliances.obligations import Coalition, Duty, Finding, ObligationReport, Side, Tie
 
 __all__ = ["format_money", "show_crises", "show_listing", "show_report"]
 
@@ -101,28 +101,33 @@ def _name(report: ObligationReport, state: str) -> str:
 
 
 def _obligations_table(findings: Sequence[Finding]) -> Table:
+    """Triggered obligations; states bound by the same article to the same state share a row."""
     table = Table(title="Obligations triggered", title_justify="left", expand=True)
     table.add_column("Round", justify="right", no_wrap=True)
-    table.add_column("State", no_wrap=True)
+    table.add_column("State", max_width=12)
     table.add_column("Duty", no_wrap=True)
-    table.add_column("Under", ratio=2)
+    table.add_column("Under", ratio=3)
     table.add_column("Why", ratio=5)
-    triggered = sorted(
+    groups: dict[tuple[int, str, str, str], list[Finding]] = {}
+    for finding in sorted(
         findings, key=lambda f: (f.round, _KIND_ORDER.index(f.pledge.obligation.kind.value))
-    )
-    for finding in triggered:
-        pledge, treaty = finding.pledge, finding.treaty
-        obligation = pledge.obligation
+    ):
+        pledge = finding.pledge
+        key = (finding.round, pledge.treaty, pledge.obligation.id, pledge.owed_to)
+        groups.setdefault(key, []).append(finding)
+    for group in groups.values():
+        finding = group[0]
+        treaty, obligation = finding.treaty, finding.pledge.obligation
         under = Text.assemble((f"{treaty.label}, {obligation.article.ref}", "bold"))
         if obligation.strength.value != "none":
             under.append(f"\n{obligation.strength.value}")
         if not treaty.instrument.legally_binding:
             under.append(f"\n{treaty.instrument.value}: not legally binding", style="yellow")
-        why = Text(
-            "\n".join(f"{'✓' if c.met else '✗'} {c.text}" for c in finding.checks()), style="green"
-        )
-        table.add_row(str(finding.round), pledge.owed_by, _duty_words(finding), under, why)
-    if not triggered:
+        checks = finding.checks()
+        why = Text("\n".join(f"{'✓' if c.met else '✗'} {c.text}" for c in checks), style="green")
+        states = ", ".join(f.state for f in group)
+        table.add_row(str(finding.round), states, _duty_words(finding), under, why)
+    if not groups:
         table.add_row("", "-", "none", "no obligation is triggered", "")
     return table
 
@@ -180,15 +185,18 @@ def _print_ties(console: Console, report: ObligationReport) -> None:
     for verdict in report.verdicts:
         if verdict.duty is not Duty.NONE or not verdict.ties:
             continue
-        ties = "; ".join(
-            f"{t.label} ({t.instrument}, {'/'.join(t.kinds)}) with {t.with_state}"
-            for t in verdict.ties
-        )
+        ties = "; ".join(f"{_tie_words(t)} with {t.with_state}" for t in verdict.ties)
         lines.append(f"  {verdict.state}: {ties}")
     if lines:
         console.print("[bold]Ties that oblige nothing here[/]")
         for line in lines:
             console.print(line)
+
+
+def _tie_words(tie: Tie) -> str:
+    kinds = "no obligations" if tie.kinds == ("none",) else "/".join(tie.kinds)
+    legal = "" if tie.instrument in ("treaty", "forum") else f"; {tie.instrument}"
+    return f"{tie.label} ({kinds}{legal})"
 
 
 def _print_cascade(console: Console, report: ObligationReport) -> None:
@@ -267,7 +275,7 @@ def _ratio(defenders: Coalition, attackers: Coalition) -> str:
     offense = attackers.total("military_expenditure_usd")
     missing = (*offense.missing, *defense.missing)
     note = f" (no figure: {', '.join(missing)})" if missing else ""
-    if not offense.value:
+    if not offense.value or not defense.value:
         return "n/a" + note
     return f"{defense.value / offense.value:.2f}" + note
 
