@@ -118,9 +118,9 @@ def test_manila_pact_us_understanding_limits_the_us_to_communist_aggression(worl
     assert india.verdict("USA").duty is Duty.CONSULT
 
 
-def test_manila_pact_treaty_area_stops_at_21_30_north(world: World) -> None:
-    # Art. VIII excludes the Pacific north of 21 deg 30 min N: an attack on Philippine forces
-    # at Second Thomas Shoal (9.7 N) is inside; on US forces at Okinawa (26 N) is outside.
+def test_manila_pact_treaty_area_excludes_the_pacific_north_of_21_30(world: World) -> None:
+    # Art. VIII: Southeast Asia and the South-West Pacific, not the Pacific north of 21 deg
+    # 30 min N: Philippine forces at Second Thomas Shoal are inside; US forces at Okinawa not.
     assert "THA" in _defenders(_run(world, "CHN", "PHL", "second-thomas-shoal"))
     assert "THA" not in _defenders(_run(world, "CHN", "USA", "okinawa"))
 
@@ -207,3 +207,28 @@ def test_json_shape(world: World) -> None:
     first = data["obligations"][0]
     assert {"state", "kind", "treaty", "article", "strength", "conditions"} <= set(first)
     assert data["coalitions"]["defender"][:2] == ["JPN", "USA"]
+
+
+def test_korea_defends_us_forces_in_korea(world: World) -> None:
+    # US-ROK Art. III: armed attack on either party "in territories now under their respective
+    # administrative control": US forces at the DMZ are in Korean-administered territory.
+    assert "KOR" in _defenders(_run(world, "PRK", "USA", "korean-dmz-south"))
+
+
+def test_us_japan_article_5_does_not_cover_ships_on_the_high_seas(world: World) -> None:
+    # Art. V covers attacks "in the territories under the administration of Japan" only.
+    assert _defenders(_run(world, "CHN", "JPN", "east-china-sea")) == set()
+
+
+def test_okinawa_was_us_administered_until_1972(world: World) -> None:
+    # Okinawa Reversion Agreement, in force 1972-05-15: before it, Art. V did not cover Okinawa.
+    assert world.at("1965-01-01").place("okinawa").administered_by == "USA"
+    assert "USA" not in _defenders(_run(world, "RUS", "JPN", "okinawa", date="1965-01-01"))
+    assert "USA" in _defenders(_run(world, "RUS", "JPN", "okinawa", date="1973-01-01"))
+
+
+def test_russia_dprk_2000_treaty_was_consultation_only(world: World) -> None:
+    # The 2000 treaty: contact each other at once if aggression threatens; no assistance.
+    report = _run(world, "USA", "PRK", date="2010-01-01")
+    assert "RUS" not in _defenders(report)
+    assert report.verdict("RUS").duty is Duty.CONSULT

@@ -14,6 +14,7 @@ from alliances.io.schema import (
 )
 from alliances.io.validate import Checked
 from alliances.model import (
+    Administration,
     Article,
     Capital,
     Command,
@@ -87,6 +88,10 @@ def _place(place: PlaceIn) -> Place:
         lat=place.lat,
         lon=place.lon,
         administered_by=place.administered_by,
+        administration=tuple(
+            Administration(by=a.by, since=a.since, until=a.until, source=a.source)
+            for a in place.administration
+        ),
         claimants=tuple(place.claimants),
         tags=tuple(place.tags),
         aliases=tuple(place.aliases),

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 __all__ = [
+    "AdministrationIn",
     "ArticleIn",
     "CapitalIn",
     "ConditionsIn",
@@ -79,6 +80,15 @@ class StateIn(_In):
     figures: dict[str, FigureIn] = Field(default_factory=dict)
 
 
+class AdministrationIn(_In):
+    """Who administered a place over a period (overrides ``administered_by`` then)."""
+
+    by: StateId | None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    source: str | None = None
+
+
 class PlaceIn(_In):
     """A territory or area: administration, claimants, tags, coordinates."""
 
@@ -88,6 +98,9 @@ class PlaceIn(_In):
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
     administered_by: StateId | None = None
+    administration: list[AdministrationIn] = Field(
+        default_factory=list, description="earlier or later administrators, by period"
+    )
     claimants: list[StateId] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     note: str | None = None

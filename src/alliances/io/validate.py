@@ -179,6 +179,11 @@ class _Referee:
             self.state_ref(item, ("administered_by",), place.administered_by, "administering state")
         for index, claimant in enumerate(place.claimants):
             self.state_ref(item, ("claimants", index), claimant, "claimant")
+        for index, period in enumerate(place.administration):
+            path: tuple[str | int, ...] = ("administration", index)
+            if period.by is not None:
+                self.state_ref(item, (*path, "by"), period.by, "administering state")
+            self.ordered(item, ("since", period.since), ("until", period.until), path)
         self.tag_refs(item, ("tags",), place.tags)
 
     def _check_deployment(self, item: Item, deployment: DeploymentIn) -> None:

@@ -159,7 +159,12 @@ def _scalar(node: yaml.Node) -> Any:
         return str(node.value)
     if node.tag == _TIMESTAMP:
         return node.value
-    return _constructor.construct_object(node)
+    try:
+        return _constructor.construct_object(node)
+    except yaml.YAMLError:
+        # unknown or unsafe tags (`!python/object`, `=`) stay plain text; validation then
+        # reports a wrong type at this position
+        return str(node.value)
 
 
 _constructor = yaml.SafeLoader("")

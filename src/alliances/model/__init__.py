@@ -11,7 +11,7 @@ from alliances.model.kinds import (
     ScopeTarget,
     Strength,
 )
-from alliances.model.place import Place
+from alliances.model.place import Administration, Place
 from alliances.model.state import Capital, State
 from alliances.model.treaty import (
     MEMBERS,
@@ -33,6 +33,7 @@ __all__ = [
     "MEMBERS",
     "OWED_BY",
     "OWED_TO",
+    "Administration",
     "Article",
     "Capital",
     "Command",

@@ -187,7 +187,10 @@ class _Index:
     def build(world: World) -> _Index:
         states = _lookup(world.states, lambda s: (s.id, str(s.cow), s.name))
         homes = [s.home_place() for s in world.states]
-        places = _lookup((*homes, *world.places), lambda p: (p.id, p.name, *p.aliases))
+        dated = (
+            world.places if world.date is None else tuple(p.at(world.date) for p in world.places)
+        )
+        places = _lookup((*homes, *dated), lambda p: (p.id, p.name, *p.aliases))
         treaties = {t.id.casefold(): t for t in world.treaties}
         pledges = _pledges_on(world.treaties, world.date)
         day = world.date
