@@ -37,7 +37,13 @@ from alliances.model import (
     World,
 )
 
-__all__ = ["build_world"]
+__all__ = [
+    "build_conditions",
+    "build_deployment",
+    "build_obligation",
+    "build_treaty",
+    "build_world",
+]
 
 
 def build_world(checked: Checked) -> World:
@@ -51,8 +57,8 @@ def build_world(checked: Checked) -> World:
         tags=dict(checked.tags),
         states=tuple(_state(s) for s in checked.models("states")),
         places=tuple(_place(p) for p in checked.models("places")),
-        treaties=tuple(_treaty(t) for t in checked.models("treaties")),
-        deployments=tuple(_deployment(d) for d in checked.models("deployments")),
+        treaties=tuple(build_treaty(t) for t in checked.models("treaties")),
+        deployments=tuple(build_deployment(d) for d in checked.models("deployments")),
         crises=tuple(_crisis(c) for c in checked.models("crises")),
     )
 
@@ -101,7 +107,7 @@ def _place(place: PlaceIn) -> Place:
     )
 
 
-def _conditions(conditions: ConditionsIn) -> Conditions:
+def build_conditions(conditions: ConditionsIn) -> Conditions:
     scopes = tuple(
         PlaceScope(
             target=ScopeTarget(s.target),
@@ -122,14 +128,14 @@ def _conditions(conditions: ConditionsIn) -> Conditions:
     )
 
 
-def _obligation(obligation: ObligationIn) -> Obligation:
+def build_obligation(obligation: ObligationIn) -> Obligation:
     return Obligation(
         id=obligation.id,
         kind=ObligationKind(obligation.kind),
         owed_by=tuple(obligation.owed_by),
         owed_to=tuple(obligation.owed_to),
         article=Article(ref=obligation.article.ref, summary=obligation.article.summary),
-        conditions=_conditions(obligation.conditions),
+        conditions=build_conditions(obligation.conditions),
         strength=Strength(obligation.strength),
         in_force=obligation.in_force,
         ended=obligation.ended,
@@ -138,7 +144,7 @@ def _obligation(obligation: ObligationIn) -> Obligation:
     )
 
 
-def _treaty(treaty: TreatyIn) -> Treaty:
+def build_treaty(treaty: TreatyIn) -> Treaty:
     members = tuple(
         Membership(state=m)
         if isinstance(m, str)
@@ -161,7 +167,7 @@ def _treaty(treaty: TreatyIn) -> Treaty:
         name=treaty.name,
         short_name=treaty.short_name,
         members=members,
-        obligations=tuple(_obligation(o) for o in treaty.obligations),
+        obligations=tuple(build_obligation(o) for o in treaty.obligations),
         instrument=Instrument(treaty.instrument),
         signed=treaty.signed,
         in_force=treaty.in_force,
@@ -174,7 +180,7 @@ def _treaty(treaty: TreatyIn) -> Treaty:
     )
 
 
-def _deployment(deployment: DeploymentIn) -> Deployment:
+def build_deployment(deployment: DeploymentIn) -> Deployment:
     return Deployment(
         id=deployment.id,
         guest=deployment.guest,

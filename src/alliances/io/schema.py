@@ -32,6 +32,7 @@ __all__ = [
     "ScenarioFileIn",
     "ScopeIn",
     "StateIn",
+    "StrictModel",
     "SuspensionIn",
     "TreatyIn",
     "WorldInfoIn",
@@ -45,11 +46,13 @@ _SLUG = r"^[a-z0-9][a-z0-9-]*$"
 _TREATY_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 
-class _In(BaseModel):
+class StrictModel(BaseModel):
+    """Base of the file-format models: unknown keys are errors, values are frozen."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class FigureIn(_In):
+class FigureIn(StrictModel):
     """A value with the year it describes and its source."""
 
     value: float | int | str | None
@@ -59,7 +62,7 @@ class FigureIn(_In):
     note: str | None = None
 
 
-class CapitalIn(_In):
+class CapitalIn(StrictModel):
     """A capital city with coordinates in decimal degrees."""
 
     name: str
@@ -67,7 +70,7 @@ class CapitalIn(_In):
     lon: float = Field(ge=-180, le=180)
 
 
-class StateIn(_In):
+class StateIn(StrictModel):
     """A state: ISO 3166-1 alpha-3 id, COW code, capital, home tags, figures."""
 
     id: StateId = Field(pattern=_STATE_ID)
@@ -80,7 +83,7 @@ class StateIn(_In):
     figures: dict[str, FigureIn] = Field(default_factory=dict)
 
 
-class AdministrationIn(_In):
+class AdministrationIn(StrictModel):
     """Who administered a place over a period (overrides ``administered_by`` then)."""
 
     by: StateId | None
@@ -89,7 +92,7 @@ class AdministrationIn(_In):
     source: str | None = None
 
 
-class PlaceIn(_In):
+class PlaceIn(StrictModel):
     """A territory or area: administration, claimants, tags, coordinates."""
 
     id: str = Field(pattern=_SLUG)
@@ -108,7 +111,7 @@ class PlaceIn(_In):
     confidence: ConfidenceIn = "high"
 
 
-class ScopeIn(_In):
+class ScopeIn(StrictModel):
     """One way an attack falls inside an obligation (all set fields must hold)."""
 
     target: Literal["territory", "forces", "either"] = "either"
@@ -121,7 +124,7 @@ class ScopeIn(_In):
     max_latitude: float | None = Field(default=None, ge=-90, le=90)
 
 
-class ConditionsIn(_In):
+class ConditionsIn(StrictModel):
     """When an obligation applies."""
 
     adversaries: list[StateId] = Field(default_factory=list, description="empty: any state")
@@ -131,7 +134,7 @@ class ConditionsIn(_In):
     non_provocation: bool = False
 
 
-class ArticleIn(_In):
+class ArticleIn(StrictModel):
     """The article an obligation comes from, paraphrased in our own words."""
 
     ref: str = Field(min_length=1)
@@ -142,7 +145,7 @@ def _parties(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-class ObligationIn(_In):
+class ObligationIn(StrictModel):
     """An obligation of a treaty (ATOP kinds plus access and forum)."""
 
     id: str = Field(pattern=_SLUG)
@@ -162,7 +165,7 @@ class ObligationIn(_In):
     _normalise_parties = field_validator("owed_by", "owed_to", mode="before")(_parties)
 
 
-class MembershipIn(_In):
+class MembershipIn(StrictModel):
     """A member, with entry and exit dates where they differ from the treaty's."""
 
     state: StateId
@@ -171,7 +174,7 @@ class MembershipIn(_In):
     note: str | None = None
 
 
-class SuspensionIn(_In):
+class SuspensionIn(StrictModel):
     """A pair whose obligations are suspended for a period (ANZUS US-NZ since 1986)."""
 
     owed_by: StateId
@@ -182,7 +185,7 @@ class SuspensionIn(_In):
     source: str | None = None
 
 
-class TreatyIn(_In):
+class TreatyIn(StrictModel):
     """A treaty, statute or arrangement with its members and obligations."""
 
     id: str = Field(pattern=_TREATY_ID)
@@ -203,7 +206,7 @@ class TreatyIn(_In):
     atop_id: int | None = None
 
 
-class DeploymentIn(_In):
+class DeploymentIn(StrictModel):
     """A guest state's forces in a host state."""
 
     id: str = Field(pattern=_SLUG)
@@ -220,7 +223,7 @@ class DeploymentIn(_In):
     note: str | None = None
 
 
-class CrisisIn(_In):
+class CrisisIn(StrictModel):
     """A named attack to evaluate."""
 
     id: str = Field(pattern=_SLUG)
@@ -232,7 +235,7 @@ class CrisisIn(_In):
     note: str | None = None
 
 
-class WorldInfoIn(_In):
+class WorldInfoIn(StrictModel):
     """What the world is and which dates it covers."""
 
     id: str = Field(pattern=_SLUG)
@@ -241,7 +244,7 @@ class WorldInfoIn(_In):
     coverage_from: dt.date = dt.date(1945, 1, 1)
 
 
-SECTION_MODELS: dict[str, type[_In]] = {
+SECTION_MODELS: dict[str, type[StrictModel]] = {
     "states": StateIn,
     "places": PlaceIn,
     "treaties": TreatyIn,
@@ -251,7 +254,7 @@ SECTION_MODELS: dict[str, type[_In]] = {
 """Every list section of a scenario file and the model of its items."""
 
 
-class ScenarioFileIn(_In):
+class ScenarioFileIn(StrictModel):
     """A scenario file. Included files may hold only the list sections and ``tags``."""
 
     format: Literal["alliances/1"] = "alliances/1"

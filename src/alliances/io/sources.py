@@ -41,12 +41,13 @@ class Item:
     doc: Document
     path: Path
     raw: Any
+    entity: str | None = None
 
     @property
     def label(self) -> str:
         """How errors name this entry: ``treaty US-JPN`` or ``treaties[3]``."""
         section = str(self.path[0])
-        entity = _ENTITY.get(section, section)
+        entity = self.entity or _ENTITY.get(section, section)
         ident = self.raw.get("id") if isinstance(self.raw, dict) else None
         if isinstance(ident, str):
             return f"{entity} {ident}"

@@ -53,9 +53,9 @@ def check_bundle(bundle: Bundle, default_id: str) -> tuple[Checked | None, list[
         checked.entries[section] = [
             (item, parsed)
             for item in bundle.items[section]
-            if (parsed := _parse(item, model, problems)) is not None
+            if (parsed := parse_entry(item, model, problems)) is not None
         ]
-    _Referee(checked, problems).run()
+    Referee.of(checked, problems).run(checked)
     return (None if problems else checked), problems
 
 
@@ -63,11 +63,12 @@ def _check_info(bundle: Bundle, default_id: str, problems: list[Problem]) -> Wor
     fallback = WorldInfoIn(id=default_id, name=default_id)
     if bundle.info_item is None:
         return fallback
-    parsed = _parse(bundle.info_item, WorldInfoIn, problems)
+    parsed = parse_entry(bundle.info_item, WorldInfoIn, problems)
     return parsed if isinstance(parsed, WorldInfoIn) else fallback
 
 
-def _parse(item: Item, model: type[BaseModel], problems: list[Problem]) -> Any:
+def parse_entry(item: Item, model: type[BaseModel], problems: list[Problem]) -> Any:
+    """Validate one entry's shape; on failure add located problems and return None."""
     if not isinstance(item.raw, dict):
         problems.append(item.problem(f"expected a mapping, found {type(item.raw).__name__}"))
         return None
@@ -89,27 +90,48 @@ def _is_type_tag(part: object) -> bool:
     return isinstance(part, str) and (part[:1].isupper() or part in ("str", "int", "float"))
 
 
-class _Referee:
+class Referee:
     """Cross-reference and date checks over the validated entries."""
 
-    def __init__(self, checked: Checked, problems: list[Problem]) -> None:
-        self.checked = checked
+    def __init__(
+        self,
+        *,
+        states: set[str],
+        places: set[str],
+        tags: dict[str, str],
+        coverage_from: dt.date,
+        problems: list[Problem],
+    ) -> None:
         self.problems = problems
-        self.states = {s.id: s for s in checked.models("states")}
-        self.places = {p.id for p in checked.models("places")}
+        self.states = states
+        self.places = places
+        self.tags = tags
+        self.coverage_from = coverage_from
 
-    def run(self) -> None:
+    @classmethod
+    def of(cls, checked: Checked, problems: list[Problem]) -> Referee:
+        """A referee for the entries of one scenario."""
+        return cls(
+            states={s.id for s in checked.models("states")},
+            places={p.id for p in checked.models("places")},
+            tags=checked.tags,
+            coverage_from=checked.info.coverage_from,
+            problems=problems,
+        )
+
+    def run(self, checked: Checked) -> None:
+        """Check every entry of a scenario."""
         for section in SECTION_MODELS:
-            self._unique_ids(section)
-        for item, state in self.checked.entries["states"]:
+            self._unique_ids(checked, section)
+        for item, state in checked.entries["states"]:
             self._check_state(item, state)
-        for item, place in self.checked.entries["places"]:
+        for item, place in checked.entries["places"]:
             self._check_place(item, place)
-        for item, treaty in self.checked.entries["treaties"]:
-            _TreatyReferee(self, item, treaty).run()
-        for item, deployment in self.checked.entries["deployments"]:
-            self._check_deployment(item, deployment)
-        for item, crisis in self.checked.entries["crises"]:
+        for item, treaty in checked.entries["treaties"]:
+            TreatyReferee(self, item, treaty).run()
+        for item, deployment in checked.entries["deployments"]:
+            self.check_deployment(item, deployment)
+        for item, crisis in checked.entries["crises"]:
             self._check_crisis(item, crisis)
 
     def report(
@@ -133,12 +155,12 @@ class _Referee:
 
     def tag_refs(self, item: Item, path: tuple[str | int, ...], tags: Iterable[str]) -> None:
         for index, tag in enumerate(tags):
-            if tag not in self.checked.tags:
+            if tag not in self.tags:
                 self.report(
                     item,
                     (*path, index),
                     f"tag {tag!r} is not in the tag vocabulary",
-                    suggest(tag, self.checked.tags) or "declare it under 'tags'",
+                    suggest(tag, self.tags) or "declare it under 'tags'",
                 )
 
     def ordered(
@@ -156,15 +178,15 @@ class _Referee:
                 f"{second_name} {second.isoformat()} is before {first_name} {first.isoformat()}",
             )
 
-    def _unique_ids(self, section: str) -> None:
+    def _unique_ids(self, checked: Checked, section: str) -> None:
         seen: dict[str, Item] = {}
-        for item, model in self.checked.entries[section]:
+        for item, model in checked.entries[section]:
             first = seen.setdefault(model.id, item)
             if first is not item:
                 where = f"{first.doc.file}:{(first.doc.position(first.path) or ('?',))[0]}"
                 self.report(item, ("id",), f"duplicate id {model.id!r} (first defined at {where})")
         if section == "places":
-            for item, model in self.checked.entries[section]:
+            for item, model in checked.entries[section]:
                 if model.id.upper() in self.states:
                     self.report(item, ("id",), f"place id {model.id!r} clashes with a state id")
 
@@ -186,7 +208,7 @@ class _Referee:
             self.ordered(item, ("since", period.since), ("until", period.until), path)
         self.tag_refs(item, ("tags",), place.tags)
 
-    def _check_deployment(self, item: Item, deployment: DeploymentIn) -> None:
+    def check_deployment(self, item: Item, deployment: DeploymentIn) -> None:
         self.state_ref(item, ("guest",), deployment.guest, "guest")
         self.state_ref(item, ("host",), deployment.host, "host")
         if deployment.guest == deployment.host and deployment.place is None:
@@ -204,19 +226,19 @@ class _Referee:
             self.report(item, ("target",), "a state cannot attack itself")
         if crisis.place is not None:
             self.place_ref(item, ("place",), crisis.place)
-        if crisis.date < self.checked.info.coverage_from:
+        if crisis.date < self.coverage_from:
             self.report(
                 item,
                 ("date",),
                 f"date {crisis.date.isoformat()} is before the world's "
-                f"coverage ({self.checked.info.coverage_from.isoformat()})",
+                f"coverage ({self.coverage_from.isoformat()})",
             )
 
 
-class _TreatyReferee:
+class TreatyReferee:
     """The checks of one treaty: members, obligations, suspensions, dates."""
 
-    def __init__(self, referee: _Referee, item: Item, treaty: TreatyIn) -> None:
+    def __init__(self, referee: Referee, item: Item, treaty: TreatyIn) -> None:
         self.referee = referee
         self.item = item
         self.treaty = treaty

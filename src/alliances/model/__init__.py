@@ -12,6 +12,22 @@ from alliances.model.kinds import (
     Strength,
 )
 from alliances.model.place import Administration, Place
+from alliances.model.proposal import (
+    AMENDED,
+    AddDeployment,
+    AddMembers,
+    AddObligation,
+    AddTreaty,
+    AmendObligation,
+    ChangeDeployment,
+    Edit,
+    EndDeployment,
+    EndObligation,
+    EndTreaty,
+    Proposal,
+    RemoveMembers,
+    apply_proposal,
+)
 from alliances.model.state import Capital, State
 from alliances.model.treaty import (
     MEMBERS,
@@ -30,17 +46,28 @@ from alliances.model.treaty import (
 from alliances.model.world import World, parse_date
 
 __all__ = [
+    "AMENDED",
     "MEMBERS",
     "OWED_BY",
     "OWED_TO",
+    "AddDeployment",
+    "AddMembers",
+    "AddObligation",
+    "AddTreaty",
     "Administration",
+    "AmendObligation",
     "Article",
     "Capital",
+    "ChangeDeployment",
     "Command",
     "Conditions",
     "Confidence",
     "Crisis",
     "Deployment",
+    "Edit",
+    "EndDeployment",
+    "EndObligation",
+    "EndTreaty",
     "Figure",
     "Instrument",
     "Membership",
@@ -49,12 +76,15 @@ __all__ = [
     "Place",
     "PlaceScope",
     "Pledge",
+    "Proposal",
+    "RemoveMembers",
     "ScopeTarget",
     "State",
     "Strength",
     "Suspension",
     "Treaty",
     "World",
+    "apply_proposal",
     "in_period",
     "parse_date",
 ]
