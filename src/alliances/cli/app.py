@@ -6,6 +6,7 @@ and exit code 2, in one place (:func:`main`).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -188,6 +189,104 @@ def list_entities(
         _print_json(rows)
     else:
         show_listing(kind, rows)
+
+
+ProposalArgument = Annotated[
+    str, typer.Argument(help="'current', an embedded proposal id, or a proposal file.")
+]
+
+
+def _proposal_world(name: str) -> World:
+    from alliances.io.proposals import proposal_world
+
+    return proposal_world(name)
+
+
+def _default_date(names: list[str], date: str | None) -> str:
+    """The date to compare at: --date, else the latest effective date of the proposals."""
+    if date:
+        return date
+    from alliances.io.proposals import CURRENT, load_proposal
+
+    effective = [load_proposal(n).effective for n in names if n != CURRENT]
+    return max(effective).isoformat() if effective else dt.date.today().isoformat()
+
+
+@app.command()
+def compare(
+    architectures: Annotated[
+        list[str],
+        typer.Argument(
+            help="Architectures to compare: 'current', embedded proposal ids or proposal files. "
+            "The first is the base."
+        ),
+    ],
+    date: DateOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write a self-contained HTML report here, with PNG, CSV and JSON beside it.",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Compare alliance architectures: every metric, per-actor scorecards, and the changes."""
+    from alliances.metrics import compare as run_compare
+
+    day = _default_date(architectures, date)
+    result = run_compare([_proposal_world(name) for name in architectures], day)
+    if out is not None:
+        from alliances.report.html import write_report
+
+        files = write_report(result, out)
+        typer.echo(f"wrote {files[0]} and {len(files) - 1} files beside it", err=True)
+    if as_json:
+        _print_json(result.to_dict())
+    elif out is None or sys.stdout.isatty():
+        from alliances.cli.architecture import show_comparison
+
+        show_comparison(result)
+
+
+@app.command()
+def diff(
+    base: ProposalArgument,
+    proposal: ProposalArgument,
+    date: DateOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What PROPOSAL changes relative to BASE: pledges and deployments added, removed, changed."""
+    from alliances.metrics.comparison import diff_dict
+    from alliances.model.diff import world_diff
+
+    day = _default_date([base, proposal], date)
+    change = world_diff(_proposal_world(base), _proposal_world(proposal), day)
+    if as_json:
+        _print_json(diff_dict(change))
+        return
+    from alliances.cli.architecture import show_diff
+
+    show_diff(change)
+
+
+@app.command()
+def export(
+    architecture: ProposalArgument,
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="graphml, gexf, geojson or json.")
+    ] = "json",
+    date: DateOption = None,
+) -> None:
+    """Export a world at a date: GraphML or GEXF (Gephi), GeoJSON (treaties as lines,
+    deployments as points) or JSON."""
+    from alliances.report.exports import export_world
+
+    day = _default_date([architecture], date)
+    export_world(_proposal_world(architecture).at(day), fmt, out)
+    typer.echo(f"wrote {out}", err=True)
 
 
 def main() -> None:
