@@ -122,3 +122,24 @@ def test_usage_error_exits_2() -> None:
     done = _run("attack", "--on", "JPN")
     assert done.returncode == 2
     assert "--by" in done.stderr
+
+
+def test_compare_json_has_a_row_per_metric() -> None:
+    done = _run("compare", "current", "us-retrenchment", "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["date"] == "2025-01-01"  # the proposal's effective date
+    hub = next(r for r in data["summary"] if r["metric"] == "hub")
+    assert hub["values"] == ["USA", "GBR"]
+
+
+def test_diff_lists_the_changes() -> None:
+    done = _run("diff", "current", "ishiba-reform")
+    assert done.returncode == 0, done.stderr
+    assert "national -> shared command" in done.stdout
+
+
+def test_unknown_proposal_exits_2() -> None:
+    done = _run("compare", "current", "asian-nato-cor")
+    assert done.returncode == 2
+    assert "did you mean 'asian-nato-core'?" in done.stderr

@@ -27,8 +27,9 @@ from alliances.metrics.asymmetry import (
     treaty_asymmetry,
 )
 from alliances.metrics.centrality import HubDominance, hub_dominance
+from alliances.metrics.coalitions import crisis_matrix
 from alliances.metrics.encirclement import Encirclement, encirclement
-from alliances.metrics.exposure import Entrapment, deterrence, entrapment, pairwise_wars
+from alliances.metrics.exposure import Entrapment, deterrence, entrapment
 from alliances.metrics.graph import CommitmentGraph, commitment_graph
 from alliances.metrics.parameters import DEFAULT_PARAMETERS, MetricParameters
 from alliances.metrics.protection import Protection, protection, resilience
@@ -162,11 +163,11 @@ def assess(
     snapshot = world.at(parse_date(day))
     graph = commitment_graph(snapshot, parameters)
     hub = hub_dominance(graph, parameters.hub)
-    wars = pairwise_wars(snapshot)
-    ratios = deterrence(snapshot, parameters, wars)
+    crises = crisis_matrix(snapshot)
+    ratios = deterrence(snapshot, parameters, crises)
     protections = protection(graph)
     resiliences = resilience(graph, hub.hub) if hub.hub else {}
-    trapped = entrapment(snapshot, wars)
+    trapped = entrapment(snapshot, crises)
     balances = state_asymmetry(graph)
     forces = foreign_forces(snapshot)
     cards = tuple(

@@ -1,7 +1,7 @@
-"""Entrapment exposure and deterrence ratios, from the obligation engine's cascades.
+"""Entrapment exposure and deterrence ratios over every (aggressor, target) crisis.
 
-Every ordered (aggressor, target) pair of states existing at the date is run
-as an attack on the target's home territory, with cascade.
+Each ordered pair of states existing at the date is an attack on the target's
+home territory, with cascade (see :mod:`alliances.metrics.coalitions`).
 
 Examples
 --------
@@ -14,14 +14,15 @@ True
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
+from alliances.metrics.coalitions import CrisisMatrix, crisis_matrix
 from alliances.metrics.parameters import DEFAULT_PARAMETERS, MetricParameters
 from alliances.model import World
-from alliances.obligations import Attack, Engine, ObligationReport, Side
 
-__all__ = ["Entrapment", "deterrence", "entrapment", "pairwise_wars"]
+__all__ = ["Entrapment", "deterrence", "entrapment"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,57 +39,49 @@ class Entrapment:
         return self.crises / self.possible if self.possible else 0.0
 
 
-def pairwise_wars(world: World) -> dict[tuple[str, str], ObligationReport]:
-    """The cascade report for every ordered (aggressor, target) pair, attack at home."""
-    engine = Engine(world)
-    states = [s.id for s in world.existing_states()]
-    return {
-        (a, t): engine.evaluate(
-            Attack(aggressor=a, target=t, place=t, date=world.day), cascade=True
-        )
-        for a in states
-        for t in states
-        if a != t
-    }
-
-
-def entrapment(
-    world: World,
-    wars: dict[tuple[str, str], ObligationReport] | None = None,
-) -> dict[str, Entrapment]:
+def entrapment(world: World, matrix: CrisisMatrix | None = None) -> dict[str, Entrapment]:
     """Per state: the (aggressor, target) crises it is not party to but must fight in."""
-    wars = wars if wars is not None else pairwise_wars(world)
-    states = [s.id for s in world.existing_states()]
-    drawn: dict[str, Counter[str]] = {s: Counter() for s in states}
-    for (aggressor, target), report in wars.items():
-        for state, side in report.sides.items():
-            if state in (aggressor, target):
-                continue
-            enemy = aggressor if side is Side.DEFENDER else target
-            drawn[state][enemy] += 1
-    possible = (len(states) - 1) * (len(states) - 2)
-    return {
-        s: Entrapment(sum(drawn[s].values()), possible, dict(drawn[s].most_common()))
-        for s in states
-    }
+    matrix = matrix if matrix is not None else crisis_matrix(world)
+    n = len(matrix.states)
+    outside = np.ones((n, n, n), dtype=bool)
+    outside[np.arange(n), :, np.arange(n)] = False  # s is the aggressor
+    outside[:, np.arange(n), np.arange(n)] = False  # s is the target
+    defends = matrix.defending & outside
+    attacks = matrix.attacking & outside
+    # against whom: the aggressor when defending, the target when attacking
+    enemies = defends.sum(axis=1).T + attacks.sum(axis=0).T  # [s, enemy]
+    result = {}
+    for s, state in enumerate(matrix.states):
+        against = {matrix.states[e]: int(c) for e, c in enumerate(enemies[s]) if c}
+        result[state] = Entrapment(
+            int(enemies[s].sum()),
+            (n - 1) * (n - 2),
+            dict(sorted(against.items(), key=lambda kv: -kv[1])),
+        )
+    return result
 
 
 def deterrence(
     world: World,
     parameters: MetricParameters = DEFAULT_PARAMETERS,
-    wars: dict[tuple[str, str], ObligationReport] | None = None,
+    matrix: CrisisMatrix | None = None,
 ) -> dict[tuple[str, str], float | None]:
-    """Defender over attacker coalition capability after cascade, per (aggressor, target).
+    """Defender over attacker coalition capability, per (aggressor, target).
 
     Only the parameters' aggressors that exist at the date; None when the
     attacking coalition's capability is unknown (zero).
     """
-    wars = wars if wars is not None else pairwise_wars(world)
+    matrix = matrix if matrix is not None else crisis_matrix(world)
+    values = [world.state(s).figure(parameters.capability) for s in matrix.states]
+    capability = np.array([v or 0.0 for v in values])
     ratios: dict[tuple[str, str], float | None] = {}
-    for (aggressor, target), report in wars.items():
-        if aggressor not in parameters.aggressors:
+    for aggressor in parameters.aggressors:
+        if aggressor not in matrix.states:
             continue
-        defence = report.coalition(Side.DEFENDER).total(parameters.capability).value
-        attack = report.coalition(Side.ATTACKER).total(parameters.capability).value
-        ratios[(aggressor, target)] = defence / attack if attack else None
+        a = matrix.states.index(aggressor)
+        defence = matrix.defending[a].astype(float) @ capability
+        attack = matrix.attacking[a].astype(float) @ capability
+        for t, target in enumerate(matrix.states):
+            if t != a:
+                ratios[(aggressor, target)] = float(defence[t] / attack[t]) if attack[t] else None
     return ratios

@@ -30,7 +30,15 @@ from alliances.model import (
 )
 from alliances.obligations.attack import Strike
 
-__all__ = ["ConditionCheck", "adversary_checks", "check_pledge", "place_check", "roles"]
+__all__ = [
+    "ConditionCheck",
+    "adversary_checks",
+    "check_pledge",
+    "place_check",
+    "place_holds",
+    "roles",
+    "scope_holds",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,27 +157,53 @@ def _object_of_attack(strike: Strike) -> str:
     )
 
 
-def _scope_reasons(scope: PlaceScope, pledge: Pledge, strike: Strike) -> list[str]:
-    """Why ``scope`` does not hold (an empty list when it holds)."""
+def place_holds(pledge: Pledge, strike: Strike) -> bool:
+    """Whether any scope covers the strike: :func:`place_check`'s verdict without its text."""
+    scopes = pledge.obligation.conditions.scopes
+    return not scopes or any(scope_holds(scope, pledge, strike) for scope in scopes)
+
+
+def scope_holds(scope: PlaceScope, pledge: Pledge, strike: Strike) -> bool:
+    """Whether one scope covers the strike (no text built: the engine's fast path)."""
+    return not _scope_failures(scope, pledge, strike)
+
+
+def _scope_failures(scope: PlaceScope, pledge: Pledge, strike: Strike) -> list[str]:
+    """Codes of the parts of ``scope`` that do not hold (empty when it holds)."""
     place: Place = strike.place
     own = place.administered_by == strike.attacked
     failures = []
     if scope.target is ScopeTarget.TERRITORY and not own:
-        failures.append(f"{place.name} is not territory of {strike.attacked}")
+        failures.append("not-territory")
     if scope.target is ScopeTarget.FORCES and own:
-        failures.append(f"{place.name} is {strike.attacked}'s own territory")
+        failures.append("own-territory")
     admin = _administrator(scope, pledge)
     if admin is not None and place.administered_by != admin:
-        failures.append(f"{place.name} is not administered by {admin}")
+        failures.append("administrator")
     if scope.territory_types and not place.has_any_tag(scope.territory_types):
-        failures.append(f"{place.name} is not {' or '.join(scope.territory_types)}")
+        failures.append("territory-type")
     if scope.areas and not place.has_any_tag(scope.areas):
-        failures.append(f"{place.name} is not in the {' or '.join(scope.areas)} area")
+        failures.append("area")
     if scope.places and place.id not in scope.places:
-        failures.append(f"{place.name} is not one of the named places")
+        failures.append("place")
     if scope.max_latitude is not None and place.lat > scope.max_latitude:
-        failures.append(f"{place.name} lies at {place.lat:.2f} N, north of {scope.max_latitude} N")
+        failures.append("latitude")
     return failures
+
+
+def _scope_reasons(scope: PlaceScope, pledge: Pledge, strike: Strike) -> list[str]:
+    """Why ``scope`` does not hold, in words (an empty list when it holds)."""
+    place, attacked = strike.place, strike.attacked
+    words = {
+        "not-territory": f"{place.name} is not territory of {attacked}",
+        "own-territory": f"{place.name} is {attacked}'s own territory",
+        "administrator": f"{place.name} is not administered by {_administrator(scope, pledge)}",
+        "territory-type": f"{place.name} is not {' or '.join(scope.territory_types)}",
+        "area": f"{place.name} is not in the {' or '.join(scope.areas)} area",
+        "place": f"{place.name} is not one of the named places",
+        "latitude": f"{place.name} lies at {place.lat:.2f} N, north of {scope.max_latitude} N",
+    }
+    return [words[code] for code in _scope_failures(scope, pledge, strike)]
 
 
 def _administrator(scope: PlaceScope, pledge: Pledge) -> str | None:

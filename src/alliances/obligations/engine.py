@@ -22,7 +22,7 @@ from alliances.obligations.attack import Attack, Strike
 from alliances.obligations.conditions import (
     adversary_checks,
     nonaggression_check,
-    place_check,
+    place_holds,
     roles,
 )
 from alliances.obligations.report import Finding, ObligationReport, Side, Step
@@ -114,7 +114,7 @@ class Engine:
         place_key = (id(pledge), strike.place.id, strike.attacked)
         ok = self._place_ok.get(place_key)
         if ok is None:
-            ok = place_check(pledge, strike).met
+            ok = place_holds(pledge, strike)
             self._place_ok[place_key] = ok
         return ok
 
