@@ -29,8 +29,7 @@ from numpy.typing import NDArray
 from alliances.alignment.landscape import Landscape, Solution
 from alliances.errors import AlliancesError
 
-__all__ = ["MAX_ENUMERATION", "Enumeration", "LocalMinimum", "enumerate_landscape",
-           "labels_of"]
+__all__ = ["MAX_ENUMERATION", "Enumeration", "LocalMinimum", "enumerate_landscape", "labels_of"]
 
 MAX_ENUMERATION = 26
 """Largest n enumerated (2^25 configurations: about 30 s; basins need 4 bytes each)."""
@@ -73,8 +72,11 @@ def _ctz(value: int) -> int:  # pragma: no cover - compiled
 
 
 @njit(cache=True)
-def _walk(w: NDArray[np.float64], successors: NDArray[np.int64], record: bool,
-          ) -> tuple[float, int, NDArray[np.int64], NDArray[np.float64]]:  # pragma: no cover
+def _walk(  # noqa: PLR0912 - one compiled loop; splitting it costs speed
+    w: NDArray[np.float64],
+    successors: NDArray[np.int64],
+    record: bool,
+) -> tuple[float, int, NDArray[np.int64], NDArray[np.float64]]:  # pragma: no cover
     n = w.shape[0]
     total = 1 << (n - 1)
     mask = total - 1
@@ -142,8 +144,10 @@ def enumerate_landscape(problem: Landscape, *, basins: bool = True) -> Enumerati
     """
     n = problem.n
     if n > MAX_ENUMERATION:
-        raise AlliancesError(f"exhaustive enumeration is limited to {MAX_ENUMERATION} actors "
-                             f"(2^{MAX_ENUMERATION - 1} configurations); got {n}")
+        raise AlliancesError(
+            f"exhaustive enumeration is limited to {MAX_ENUMERATION} actors "
+            f"(2^{MAX_ENUMERATION - 1} configurations); got {n}"
+        )
     if n < 2:
         labels = np.zeros(n, dtype=np.int64)
         best = Solution(labels, 0.0, True, "enumeration")
@@ -152,12 +156,22 @@ def enumerate_landscape(problem: Landscape, *, basins: bool = True) -> Enumerati
     successors = np.empty(total if basins else 1, dtype=np.int64)
     best_energy, best_config, configs, energies = _walk(problem.weights, successors, basins)
     sizes = _basin_sizes(successors, configs) if basins else np.zeros(len(configs), np.int64)
-    minima = tuple(sorted(
-        (LocalMinimum(labels_of(int(c), n), float(e), int(b))
-         for c, e, b in zip(configs, energies, sizes, strict=True)),
-        key=lambda m: m.energy))
-    best = Solution(labels_of(best_config, n), float(best_energy), True, "enumeration",
-                    f"Gray-code enumeration of {total:,} configurations")
+    minima = tuple(
+        sorted(
+            (
+                LocalMinimum(labels_of(int(c), n), float(e), int(b))
+                for c, e, b in zip(configs, energies, sizes, strict=True)
+            ),
+            key=lambda m: m.energy,
+        )
+    )
+    best = Solution(
+        labels_of(best_config, n),
+        float(best_energy),
+        True,
+        "enumeration",
+        f"Gray-code enumeration of {total:,} configurations",
+    )
     return Enumeration(best, minima, total)
 
 

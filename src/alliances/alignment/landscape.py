@@ -48,8 +48,9 @@ class Landscape:
     propensity: NDArray[np.float64]
 
     @classmethod
-    def from_arrays(cls, actors: Sequence[str], sizes: ArrayLike,
-                    propensity: ArrayLike) -> Landscape:
+    def from_arrays(
+        cls, actors: Sequence[str], sizes: ArrayLike, propensity: ArrayLike
+    ) -> Landscape:
         """Validate and build: square, symmetric, finite, non-negative sizes.
 
         Raises
@@ -77,8 +78,10 @@ class Landscape:
         asymmetric = np.argwhere(~np.isclose(p, p.T))
         if asymmetric.size:
             i, j = asymmetric[0]
-            raise AlliancesError(f"propensity is not symmetric: [{i}][{j}] = {p[i, j]} but "
-                                 f"[{j}][{i}] = {p[j, i]} ({names[i]} / {names[j]})")
+            raise AlliancesError(
+                f"propensity is not symmetric: [{i}][{j}] = {p[i, j]} but "
+                f"[{j}][{i}] = {p[j, i]} ({names[i]} / {names[j]})"
+            )
         p = p.copy()
         np.fill_diagonal(p, 0.0)
         return cls(names, s, p)
@@ -106,7 +109,8 @@ class Landscape:
         together = w @ one_hot  # together[i, c] = sum of w_ij over j in coalition c
         total = w.sum(axis=1)
         cost = total[:, None] - together  # frustration of i if it sat in coalition c
-        return cost - cost[np.arange(self.n), labels][:, None]
+        deltas: NDArray[np.float64] = cost - cost[np.arange(self.n), labels][:, None]
+        return deltas
 
     def is_local_minimum(self, labels: NDArray[np.int64], k: int = 2) -> bool:
         """True when no single actor can lower the energy by moving (ties do not count)."""

@@ -289,6 +289,45 @@ def export(
     typer.echo(f"wrote {out}", err=True)
 
 
+@app.command()
+def align(
+    input_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--input", "-i", help="A JSON file {actors, sizes, propensity} instead of a world."
+        ),
+    ] = None,
+    world: WorldOption = None,
+    proposal: Annotated[
+        str | None,
+        typer.Option("--proposal", "-p", help="An embedded proposal id or proposal file."),
+    ] = None,
+    date: DateOption = None,
+    k: Annotated[int, typer.Option("--k", min=2, max=8, help="Number of coalitions.")] = 2,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the annealing heuristic.")] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """Predict which coalitions form (landscape theory): exact for two coalitions."""
+    from alliances.alignment import align as run_align
+    from alliances.alignment import landscape_of
+    from alliances.alignment.inputs import read_landscape
+
+    left_out: tuple[str, ...] = ()
+    if input_file is not None:
+        problem = read_landscape(input_file)
+    else:
+        loaded = _proposal_world(proposal) if proposal else _load(world)
+        day = date or dt.date.today().isoformat()
+        problem, left_out = landscape_of(loaded.at(day))
+    result = run_align(problem, k=k, seed=seed)
+    if as_json:
+        _print_json({**result.to_dict(), "left_out": list(left_out)})
+        return
+    from alliances.cli.architecture import show_alignment
+
+    show_alignment(result, left_out)
+
+
 def main() -> None:
     """Entry point of the console script: run the app, map our errors to exit code 2."""
     from alliances.errors import AlliancesError

@@ -5,10 +5,11 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from alliances.alignment import Alignment, Solution
 from alliances.metrics import Comparison, summary_rows
 from alliances.model.diff import WorldDiff
 
-__all__ = ["show_comparison", "show_diff"]
+__all__ = ["show_alignment", "show_comparison", "show_diff"]
 
 
 def _cell(value: object, delta: float | None = None) -> str:
@@ -107,3 +108,41 @@ def show_diff(change: WorldDiff) -> None:
             f"  [magenta]~[/] {after.guest} forces in {after.host}: "
             f"{before.command.value} -> {after.command.value} command"
         )
+
+
+def show_alignment(result: Alignment, left_out: tuple[str, ...] = ()) -> None:
+    """The predicted coalitions, how they were found, and the local minima."""
+    console = Console(highlight=False)
+    actors = result.problem.actors
+    proof = "proved optimal" if result.solution.optimal else "best found, not proved optimal"
+    console.print(
+        f"[bold]Predicted alignment[/] ({result.k} coalitions, energy "
+        f"{result.solution.energy:.6g}, {result.solution.solver}: {proof})"
+    )
+    console.print(f"  {result.solution.detail}")
+    for index, coalition in enumerate(result.solution.coalitions(actors), start=1):
+        console.print(f"  coalition {index}: {', '.join(coalition)}")
+    if "JPN" in actors:
+        side = next(c for c in result.solution.coalitions(actors) if "JPN" in c)
+        others = [a for a in actors if a not in side]
+        console.print(f"  with Japan (candidates for an Asian NATO): {', '.join(side)}")
+        console.print(f"  not with Japan: {', '.join(others) or 'none'}")
+    if left_out:
+        console.print(f"  left out (no capability figure, size unknown): {', '.join(left_out)}")
+    if result.minima:
+        table = Table(
+            title="Local minima (stable configurations) and their basins", title_justify="left"
+        )
+        table.add_column("energy", justify="right")
+        table.add_column("basin", justify="right")
+        table.add_column("smaller coalition")
+        for minimum in result.minima[:12]:
+            groups = Solution(minimum.labels, minimum.energy, False, "").coalitions(actors)
+            table.add_row(
+                f"{minimum.energy:.6g}",
+                f"{minimum.basin_size:,}",
+                ", ".join(groups[-1]) if len(groups) > 1 else "(none: one coalition)",
+            )
+        console.print(table)
+        if len(result.minima) > 12:
+            console.print(f"  ... {len(result.minima) - 12} more (see --json)")
