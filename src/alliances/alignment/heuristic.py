@@ -110,7 +110,7 @@ def descend(problem: Landscape, labels: NDArray[np.int64], k: int = 2) -> NDArra
 
 
 def anneal(
-    problem: Landscape, *, k: int = 2, starts: int = 24, sweeps: int = 60, seed: int = 0
+    problem: Landscape, *, k: int = 2, starts: int = 64, sweeps: int = 60, seed: int = 0
 ) -> Solution:
     """Best of ``starts`` annealing runs; ``optimal`` is False (no proof)."""
     w = problem.weights
