@@ -15,10 +15,10 @@ Examples
 --------
 >>> import alliances
 >>> problem, left_out = landscape_of(alliances.load_world().at("2024-10-01"))
->>> problem.propensity[problem.actors.index("JPN"), problem.actors.index("USA")] > 0
-True
->>> problem.propensity[problem.actors.index("JPN"), problem.actors.index("CHN")] < 0
-True
+>>> float(problem.propensity[problem.actors.index("JPN"), problem.actors.index("USA")])
+1.5
+>>> float(problem.propensity[problem.actors.index("JPN"), problem.actors.index("CHN")])
+-1.5
 """
 
 from __future__ import annotations
