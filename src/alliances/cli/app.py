@@ -297,6 +297,12 @@ def align(
             "--input", "-i", help="A JSON file {actors, sizes, propensity} instead of a world."
         ),
     ] = None,
+    landscape: Annotated[
+        str | None,
+        typer.Option(
+            "--landscape", "-l", help="A component landscape file or embedded id (europe-1936)."
+        ),
+    ] = None,
     world: WorldOption = None,
     proposal: Annotated[
         str | None,
@@ -315,6 +321,10 @@ def align(
     left_out: tuple[str, ...] = ()
     if input_file is not None:
         problem = read_landscape(input_file)
+    elif landscape is not None:
+        from alliances.alignment.inputs import load_landscape_spec
+
+        problem, _ = load_landscape_spec(landscape)
     else:
         loaded = _proposal_world(proposal) if proposal else _load(world)
         day = date or dt.date.today().isoformat()
