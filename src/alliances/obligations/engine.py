@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from alliances.errors import AlliancesError
@@ -41,8 +40,13 @@ class StrikeOutcome:
 
     strike: Strike
     verdicts: tuple[tuple[Pledge, bool], ...]
-    fighting: tuple[Pledge, ...]
+    fighting: tuple[tuple[str, str, Pledge], ...]  # (obliged state, the ally it joins, pledge)
     neutral: tuple[Pledge, ...]
+
+
+def _ally(pledge: Pledge, strike: Strike) -> str:
+    """The state whose side a triggered defence (or offense) pledge puts its owner on."""
+    return strike.attacked if pledge.obligation.kind is _DEFENSE else strike.attacker
 
 
 class Engine:
@@ -59,6 +63,7 @@ class Engine:
         self.rules = rules
         self._outcomes: dict[tuple[str, str, str, bool], StrikeOutcome] = {}
         self._adversary_ok: dict[tuple[int, str], bool] = {}
+        self._relevant: dict[tuple[str, str], tuple[Pledge, ...]] = {}
         self._place_ok: dict[tuple[int, str, str], bool] = {}
 
     def evaluate(self, attack: Attack, *, cascade: bool = False) -> ObligationReport:
@@ -87,7 +92,11 @@ class Engine:
             found = StrikeOutcome(
                 strike=strike,
                 verdicts=verdicts,
-                fighting=tuple(p for p, ok in verdicts if ok and p.obligation.kind.fights),
+                fighting=tuple(
+                    (p.owed_by, _ally(p, strike), p)
+                    for p, ok in verdicts
+                    if ok and p.obligation.kind.fights
+                ),
                 neutral=tuple(p for p, ok in verdicts if ok and p.obligation.kind is _NEUTRALITY),
             )
             self._outcomes[key] = found
@@ -118,17 +127,31 @@ class Engine:
             self._place_ok[place_key] = ok
         return ok
 
-    def pledges_for(self, strike: Strike) -> Iterator[Pledge]:
+    def pledges_for(self, strike: Strike) -> tuple[Pledge, ...]:
         """The pledges a strike can trigger: owed to either party, or breached by the attacker."""
-        for pledge in self.world.pledges_owed_to(strike.attacked):
-            if pledge.obligation.kind in _PROTECTING:
-                yield pledge
-        for pledge in self.world.pledges_owed_to(strike.attacker):
-            if pledge.obligation.kind in (_OFFENSE, _NEUTRALITY):
-                yield pledge
-        for pledge in self.world.pledges_owed_by(strike.attacker):
-            if pledge.obligation.kind is _NONAGGRESSION and pledge.owed_to == strike.attacked:
-                yield pledge
+        key = (strike.attacker, strike.attacked)
+        found = self._relevant.get(key)
+        if found is None:
+            world = self.world
+            found = (
+                *(
+                    p
+                    for p in world.pledges_owed_to(strike.attacked)
+                    if p.obligation.kind in _PROTECTING
+                ),
+                *(
+                    p
+                    for p in world.pledges_owed_to(strike.attacker)
+                    if p.obligation.kind in (_OFFENSE, _NEUTRALITY)
+                ),
+                *(
+                    p
+                    for p in world.pledges_owed_by(strike.attacker)
+                    if p.obligation.kind is _NONAGGRESSION and p.owed_to == strike.attacked
+                ),
+            )
+            self._relevant[key] = found
+        return found
 
 
 class _War:
@@ -167,37 +190,38 @@ class _War:
 
     def _evaluate_round(
         self, strikes: list[Strike], round_number: int
-    ) -> dict[str, tuple[Pledge, Strike]]:
-        joins: dict[str, tuple[Pledge, Strike]] = {}
+    ) -> dict[str, tuple[Pledge, Strike, Side]]:
+        joins: dict[str, tuple[Pledge, Strike, Side]] = {}
+        sides = self.sides
         for strike in strikes:
             outcome = self.engine.outcome(strike)
             self.outcomes.append((round_number, outcome))
             for pledge in outcome.neutral:
                 self.neutral_towards.setdefault(pledge.owed_by, set()).add(pledge.owed_to)
-            for pledge in outcome.fighting:
-                first = joins.setdefault(pledge.owed_by, (pledge, strike))
-                self._note_clash(
-                    pledge.owed_by, self._side_of(pledge, strike), self._side_of(*first)
-                )
+            for state, ally, pledge in outcome.fighting:
+                side = sides[ally]
+                first = joins.get(state)
+                if first is None:
+                    joins[state] = (pledge, strike, side)
+                    current = sides.get(state)
+                    if current is not None and current != side:
+                        self._clash(state)
+                elif first[2] != side:
+                    self._clash(state)
         return joins
 
-    def _side_of(self, pledge: Pledge, strike: Strike) -> Side:
-        ally = strike.attacked if pledge.obligation.kind is _DEFENSE else strike.attacker
-        return self.sides[ally]
-
-    def _note_clash(self, state: str, side: Side, first: Side) -> None:
-        current = self.sides.get(state)
-        clash = first != side or (current is not None and current != side)
-        if clash and state not in self.clashed:
+    def _clash(self, state: str) -> None:
+        if state not in self.clashed:
             self.clashed.add(state)
             self.conflicts.append(f"{state} is obliged to both sides")
 
-    def _join(self, joins: dict[str, tuple[Pledge, Strike]], round_number: int) -> list[Strike]:
+    def _join(
+        self, joins: dict[str, tuple[Pledge, Strike, Side]], round_number: int
+    ) -> list[Strike]:
         strikes: list[Strike] = []
-        for state, (pledge, strike) in joins.items():
+        for state, (pledge, strike, side) in joins.items():
             if state in self.sides:
                 continue
-            side = self._side_of(pledge, strike)
             if self._abstains(state, side):
                 continue
             self.sides[state] = side
