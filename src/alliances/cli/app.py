@@ -338,6 +338,43 @@ def align(
     show_alignment(result, left_out)
 
 
+@app.command()
+def dyads(
+    data: Annotated[
+        Path,
+        typer.Option(
+            "--data",
+            help="Folder holding the official files (states2016.csv, atop5_1m.csv, "
+            "alliance_v4.1_by_dyad.csv, NMC-60-abridged.csv).",
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output: .parquet, .csv or .dta.")],
+    start: Annotated[int, typer.Option("--from", help="First year.")] = 1816,
+    end: Annotated[int, typer.Option("--to", help="Last year.")] = 2016,
+    directed: Annotated[
+        bool, typer.Option("--directed/--undirected", help="Directed dyads (default) or not.")
+    ] = True,
+    datasets: Annotated[
+        str, typer.Option("--with", help="Comma-separated: atop,cow,nmc.")
+    ] = "atop,cow,nmc",
+) -> None:
+    """Build a dyad-year table of system members with ATOP, COW alliance and NMC columns."""
+    from alliances.dyads import dyads as build
+    from alliances.dyads import write_table
+
+    table = build(
+        data,
+        start=start,
+        end=end,
+        directed=directed,
+        with_=tuple(d.strip() for d in datasets.split(",") if d.strip()),
+    )
+    for note in table.attrs.get("notes", []):
+        typer.echo(f"note: {note}", err=True)
+    write_table(table, out)
+    typer.echo(f"wrote {out}: {len(table):,} rows, {len(table.columns)} columns", err=True)
+
+
 def main() -> None:
     """Entry point of the console script: run the app, map our errors to exit code 2."""
     from alliances.errors import AlliancesError
