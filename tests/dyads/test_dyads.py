@@ -158,3 +158,16 @@ def test_agreement_with_atops_own_directed_coding() -> None:
 def test_cli_reports_where_to_get_missing_files(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError, match="obtain the COW State System Membership"):
         alliances.dyads.dyads(tmp_path)  # type: ignore[attr-defined]
+
+
+def test_atops_own_directed_file_is_used_when_present(tmp_path: Path) -> None:
+    (tmp_path / FILES["states"]).write_text(STATES)
+    (tmp_path / FILES["atop"]).write_text(MEMBERS)
+    (tmp_path / FILES["atop-ddyr"]).write_text(
+        "ddyad,stateA,stateB,year,atopally,defense,offense,neutral,nonagg,consul\n"
+        "2020,2,20,2000,1,0,0,0,0,1\n20002,20,2,2000,1,0,0,0,0,1\n"
+    )
+    table = dyads(tmp_path, start=2000, end=2000, with_=("atop",)).set_index(["ccode1", "ccode2"])
+    # the official file says no defence in 2000, overriding the member-file derivation
+    assert int(table.loc[(2, 20), "atop_defense"]) == 0
+    assert int(table.loc[(2, 20), "atop_consul"]) == 1

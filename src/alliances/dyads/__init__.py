@@ -22,6 +22,7 @@ from alliances.dyads.cow import COW_COLUMNS, cow_directed
 from alliances.dyads.export import EXPORT_SUFFIXES, write_table
 from alliances.dyads.readers import (
     WHERE,
+    read_atop_directed,
     read_atop_members,
     read_cow_dyads,
     read_nmc,
@@ -42,6 +43,7 @@ __all__ = [
     "dyad_years",
     "dyads",
     "load_sources",
+    "read_atop_directed",
     "read_atop_members",
     "read_cow_dyads",
     "read_nmc",
@@ -53,6 +55,7 @@ DATASETS = ("atop", "cow", "nmc")
 FILES = {
     "states": "states2016.csv",
     "atop": "atop5_1m.csv",
+    "atop-ddyr": "atop5_1ddyr.csv",
     "cow": "alliance_v4.1_by_dyad.csv",
     "nmc": "NMC-60-abridged.csv",
 }
@@ -60,15 +63,27 @@ FILES = {
 
 
 def load_sources(folder: Path | str, with_: Sequence[str] = DATASETS) -> DyadSources:
-    """Read and prepare the requested datasets from ``folder`` (official file names)."""
+    """Read and prepare the requested datasets from ``folder`` (official file names).
+
+    ATOP's own directed dyad-year file is used when present; otherwise the
+    directed coding is derived from the member file (docs/dyads.md).
+    """
     unknown = [d for d in with_ if d not in DATASETS]
     if unknown:
         raise AlliancesError(
             f"unknown dataset(s) {', '.join(unknown)}; choose from {', '.join(DATASETS)}"
         )
     folder = Path(folder)
+    atop = None
+    if "atop" in with_:
+        official = folder / FILES["atop-ddyr"]
+        atop = (
+            read_atop_directed(official)
+            if official.is_file()
+            else atop_directed(read_atop_members(folder / FILES["atop"]))
+        )
     return DyadSources(
-        atop=atop_directed(read_atop_members(folder / FILES["atop"])) if "atop" in with_ else None,
+        atop=atop,
         cow=cow_directed(read_cow_dyads(folder / FILES["cow"])) if "cow" in with_ else None,
         nmc=read_nmc(folder / FILES["nmc"]) if "nmc" in with_ else None,
     )

@@ -24,11 +24,19 @@ import pandas as pd
 
 from alliances.errors import Problem, ScenarioError
 
-__all__ = ["WHERE", "read_atop_members", "read_cow_dyads", "read_nmc", "read_states"]
+__all__ = [
+    "WHERE",
+    "read_atop_directed",
+    "read_atop_members",
+    "read_cow_dyads",
+    "read_nmc",
+    "read_states",
+]
 
 WHERE = {
     "states": "COW State System Membership v2016 (states2016.csv), correlatesofwar.org",
     "atop": "ATOP v5.1 member-level file (atop5_1m.csv), www.atopdata.org",
+    "atop-ddyr": "ATOP v5.1 directed dyad-year file (atop5_1ddyr.csv), www.atopdata.org",
     "cow": "COW Formal Alliances v4.1, by dyad (alliance_v4.1_by_dyad.csv), correlatesofwar.org",
     "nmc": "COW National Material Capabilities v6.0 (NMC-60-abridged.csv), correlatesofwar.org",
 }
@@ -59,6 +67,36 @@ def read_atop_members(path: Path | str) -> pd.DataFrame:
         "consul",
     ]
     return _read(path, "atop", columns, ["atopid", "member", "yrent", "yrexit"])
+
+
+def read_atop_directed(path: Path | str) -> pd.DataFrame:
+    """ATOP's own directed dyad-year file as ``ccode1, ccode2, year, atop_*``.
+
+    Column names are matched without regard to case (STATEA, STATEB, YEAR,
+    DEFENSE, OFFENSE, NEUTRAL, NONAGG, CONSUL).
+    """
+    path = Path(path)
+    flags = ["defense", "offense", "neutral", "nonagg", "consul"]
+    wanted = ["statea", "stateb", "year", *flags]
+    header = pd.read_csv(path, nrows=0).columns if path.is_file() else pd.Index(wanted)
+    actual = {str(c).lower(): str(c) for c in header}
+    frame = _read(
+        path,
+        "atop-ddyr",
+        [actual.get(c, c) for c in wanted],
+        [actual.get(c, c) for c in ("statea", "stateb", "year")],
+    )
+    frame.columns = [str(c).lower() for c in frame.columns]
+    result = pd.DataFrame(
+        {
+            "ccode1": frame["statea"].astype("int64"),
+            "ccode2": frame["stateb"].astype("int64"),
+            "year": frame["year"].astype("int64"),
+        }
+    )
+    for flag in flags:
+        result[f"atop_{flag}"] = frame[flag].fillna(0).astype("int8")
+    return result
 
 
 def read_cow_dyads(path: Path | str) -> pd.DataFrame:
