@@ -20,7 +20,8 @@ from alliances.dyads.atop import ATOP_COLUMNS, atop_directed
 from alliances.dyads.build import DyadSources, dyad_years
 from alliances.dyads.cow import COW_COLUMNS, cow_directed
 from alliances.dyads.export import EXPORT_SUFFIXES, write_table
-from alliances.dyads.readers import (
+from alliances.errors import AlliancesError
+from alliances.io.research import (
     WHERE,
     read_atop_directed,
     read_atop_members,
@@ -28,7 +29,6 @@ from alliances.dyads.readers import (
     read_nmc,
     read_states,
 )
-from alliances.errors import AlliancesError
 
 __all__ = [
     "ATOP_COLUMNS",

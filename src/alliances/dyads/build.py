@@ -62,32 +62,24 @@ def dyad_years(
     table: dict[str, object] = {"ccode1": a, "ccode2": b, "year": years}
     sources = sources or DyadSources()
     keys = _key(a, b, years)
-    if sources.atop is not None:
-        table.update(
-            _flags(
-                sources.atop,
-                ATOP_COLUMNS,
-                keys=keys,
-                years=years,
-                coverage=(ATOP_START, ATOP_END),
-                directed=directed,
-                a=a,
-                b=b,
+    coded = (
+        (sources.atop, ATOP_COLUMNS, (ATOP_START, ATOP_END)),
+        (sources.cow, COW_COLUMNS, (COW_START, COW_END)),
+    )
+    for rows, columns, coverage in coded:
+        if rows is not None:
+            table.update(
+                _flags(
+                    rows,
+                    columns,
+                    keys=keys,
+                    years=years,
+                    coverage=coverage,
+                    directed=directed,
+                    a=a,
+                    b=b,
+                )
             )
-        )
-    if sources.cow is not None:
-        table.update(
-            _flags(
-                sources.cow,
-                COW_COLUMNS,
-                keys=keys,
-                years=years,
-                coverage=(COW_START, COW_END),
-                directed=directed,
-                a=a,
-                b=b,
-            )
-        )
     if sources.nmc is not None:
         cinc1, cinc2 = _cinc(sources.nmc, a, years), _cinc(sources.nmc, b, years)
         with np.errstate(divide="ignore", invalid="ignore"):

@@ -31,8 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pandas as pd
-
+from alliances.io.research import read_atop_members, read_states
 from alliances.model import (
     Article,
     Capital,
@@ -59,25 +58,11 @@ _SOURCE = "ATOP 5.1 member-level file (Leeds et al.), atop5_1m.csv"
 
 def atop_world(members_file: Path | str, states_file: Path | str) -> World:
     """The ATOP alliances 1815-2018 as a world timeline over the COW state system."""
-    states = pd.read_csv(states_file).drop_duplicates("ccode")
+    states = read_states(states_file, names=True).drop_duplicates("ccode")
     ids = {int(c): str(a) for c, a in zip(states["ccode"], states["stateabb"], strict=True)}
     names = {int(c): str(n) for c, n in zip(states["ccode"], states["statenme"], strict=True)}
-    columns = [
-        "atopid",
-        "member",
-        "phase",
-        "yrent",
-        "moent",
-        "dayent",
-        "yrexit",
-        "moexit",
-        "dayexit",
-        *_KINDS,
-        *(c for _, a, p in _KINDS.values() for c in (a, p) if c),
-        "statthr1",
-        "statthr2",
-    ]
-    frame = pd.read_csv(members_file, usecols=columns)
+    conditions = [c for _, a, p in _KINDS.values() for c in (a, p) if c]
+    frame = read_atop_members(members_file, extra=[*conditions, "statthr1", "statthr2"])
     frame = frame[frame["member"].isin(ids.keys())].fillna(0)
     by_alliance: dict[int, list[dict[str, float]]] = {}
     for record in frame.to_dict("records"):

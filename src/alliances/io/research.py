@@ -43,13 +43,18 @@ WHERE = {
 """Where to obtain each file."""
 
 
-def read_states(path: Path | str) -> pd.DataFrame:
-    """COW system membership spells: ccode, styear, endyear (integers)."""
-    return _read(path, "states", ["ccode", "styear", "endyear"], ["ccode", "styear", "endyear"])
+def read_states(path: Path | str, names: bool = False) -> pd.DataFrame:
+    """COW system membership spells: ccode, styear, endyear (and stateabb, statenme)."""
+    frame = _read(path, "states", ["ccode", "styear", "endyear"], ["ccode", "styear", "endyear"])
+    if names:
+        text = pd.read_csv(path, usecols=["stateabb", "statenme"], dtype=str)
+        frame = frame.assign(stateabb=text["stateabb"].str.strip(), statenme=text["statenme"])
+    return frame
 
 
-def read_atop_members(path: Path | str) -> pd.DataFrame:
-    """ATOP member-level rows with entry/exit dates and the five obligation flags."""
+def read_atop_members(path: Path | str, extra: Sequence[str] = ()) -> pd.DataFrame:
+    """ATOP member-level rows with entry/exit dates, the five obligation flags and ``extra``
+    numeric columns (e.g. the condition codes)."""
     columns = [
         "atopid",
         "member",
@@ -66,7 +71,7 @@ def read_atop_members(path: Path | str) -> pd.DataFrame:
         "nonagg",
         "consul",
     ]
-    return _read(path, "atop", columns, ["atopid", "member", "yrent", "yrexit"])
+    return _read(path, "atop", [*columns, *extra], ["atopid", "member", "yrent", "yrexit"])
 
 
 def read_atop_directed(path: Path | str) -> pd.DataFrame:
