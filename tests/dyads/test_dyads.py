@@ -171,3 +171,12 @@ def test_atops_own_directed_file_is_used_when_present(tmp_path: Path) -> None:
     # the official file says no defence in 2000, overriding the member-file derivation
     assert int(table.loc[(2, 20), "atop_defense"]) == 0
     assert int(table.loc[(2, 20), "atop_consul"]) == 1
+
+
+def test_polars_frames(tmp_path: Path) -> None:
+    pytest.importorskip("polars")
+    (tmp_path / FILES["states"]).write_text(STATES)
+    (tmp_path / FILES["atop"]).write_text(MEMBERS)
+    frame = dyads(tmp_path, start=2000, end=2000, with_=("atop",), polars=True)
+    assert frame.height == 6
+    assert frame.filter((frame["ccode1"] == 2) & (frame["ccode2"] == 20))["atop_defense"][0] == 1

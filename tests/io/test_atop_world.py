@@ -60,3 +60,12 @@ def test_the_july_crisis_gives_the_same_coalitions(atop: alliances.World) -> Non
         assert {cow_atop[s] for s in from_atop.coalition(side).states} == {
             cow_hand[s] for s in hand.coalition(side).states
         }
+
+
+def test_cow_world_and_the_research_world_sources() -> None:
+    world = alliances.load_world(f"cow:{DATA}")
+    assert "GMY" in world.at("1914-07-28").members_of("COW-64")  # the Dual Alliance
+    report = alliances.attack(world, by="GMY", on="RUS", date="1914-08-01", cascade=True)
+    assert report.coalition(Side.DEFENDER).states == ("RUS", "FRN")
+    atop = alliances.load_world(f"atop:{DATA}")
+    assert atop.treaty("ATOP-1335").atop_id == 1335

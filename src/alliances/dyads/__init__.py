@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-
-import pandas as pd
+from typing import Any
 
 from alliances.dyads.atop import ATOP_COLUMNS, atop_directed
 from alliances.dyads.build import DyadSources, dyad_years
@@ -96,11 +95,12 @@ def dyads(
     end: int = 2016,
     directed: bool = True,
     with_: Sequence[str] = DATASETS,
-) -> pd.DataFrame:
+    polars: bool = False,
+) -> Any:
     """The dyad-year table of system members, ``start`` to ``end``, with the chosen datasets.
 
     Years after the state system data's last year are dropped, with a note in
-    ``table.attrs["notes"]``.
+    ``table.attrs["notes"]``. ``polars=True`` returns a polars frame instead of pandas.
     """
     folder = Path(folder)
     states = read_states(folder / FILES["states"])
@@ -112,4 +112,11 @@ def dyads(
             f"({FILES['states']}) ends in {last}"
         )
         end = last
-    return dyad_years(states, start=start, end=end, directed=directed, sources=sources)
+    table = dyad_years(states, start=start, end=end, directed=directed, sources=sources)
+    if not polars:
+        return table
+    try:
+        import polars as pl
+    except ImportError:
+        raise AlliancesError("polars is not installed: pip install 'alliances[polars]'") from None
+    return pl.from_pandas(table)

@@ -24,13 +24,16 @@ DEFAULT_WORLD = "indo-pacific-2024"
 
 
 def load_world(source: str | Path | None = None) -> World:
-    """Load a world: an embedded world's id, a scenario file path, or the default.
+    """Load a world: an embedded world's id, a scenario file, ``atop:FOLDER`` or
+    ``cow:FOLDER`` (the research files in FOLDER), or the default.
 
     Raises
     ------
     ScenarioError
         With every problem found, each located at file:line:column.
     """
+    if isinstance(source, str) and source.startswith(("atop:", "cow:")):
+        return _research_world(source)
     path = _locate(source)
     if source is None or str(source) in embedded_world_names():
         return _load_embedded(str(path))
@@ -40,6 +43,20 @@ def load_world(source: str | Path | None = None) -> World:
 def check_file(path: str | Path) -> World:
     """Validate a scenario file fully; return the world it describes."""
     return _load_path(Path(path))
+
+
+@functools.lru_cache(maxsize=4)
+def _research_world(source: str) -> World:
+    """``atop:FOLDER`` or ``cow:FOLDER``: a world from the research files in FOLDER."""
+    kind, folder = source.split(":", 1)
+    base = Path(folder)
+    if kind == "atop":
+        from alliances.io.atop import atop_world
+
+        return atop_world(base / "atop5_1m.csv", base / "states2016.csv")
+    from alliances.io.cow import cow_world
+
+    return cow_world(base / "alliance_v4.1_by_member.csv", base / "states2016.csv")
 
 
 @functools.lru_cache(maxsize=8)

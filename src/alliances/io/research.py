@@ -26,9 +26,11 @@ from alliances.errors import Problem, ScenarioError
 
 __all__ = [
     "WHERE",
+    "read_atop_alliances",
     "read_atop_directed",
     "read_atop_members",
     "read_cow_dyads",
+    "read_cow_members",
     "read_nmc",
     "read_states",
 ]
@@ -38,6 +40,9 @@ WHERE = {
     "atop": "ATOP v5.1 member-level file (atop5_1m.csv), www.atopdata.org",
     "atop-ddyr": "ATOP v5.1 directed dyad-year file (atop5_1ddyr.csv), www.atopdata.org",
     "cow": "COW Formal Alliances v4.1, by dyad (alliance_v4.1_by_dyad.csv), correlatesofwar.org",
+    "cow-members": "COW Formal Alliances v4.1, by member (alliance_v4.1_by_member.csv), "
+    "correlatesofwar.org",
+    "atop-alliances": "ATOP v5.1 alliance-level file (atop5_1a.csv), www.atopdata.org",
     "nmc": "COW National Material Capabilities v6.0 (NMC-60-abridged.csv), correlatesofwar.org",
 }
 """Where to obtain each file."""
@@ -102,6 +107,48 @@ def read_atop_directed(path: Path | str) -> pd.DataFrame:
     for flag in flags:
         result[f"atop_{flag}"] = frame[flag].fillna(0).astype("int8")
     return result
+
+
+def read_atop_alliances(path: Path | str) -> pd.DataFrame:
+    """ATOP alliance-level rows: dates, the obligation flags, asymmetry and threats."""
+    columns = [
+        "atopid",
+        "begyr",
+        "begmo",
+        "begday",
+        "endyr",
+        "endmo",
+        "endday",
+        "bilat",
+        "defense",
+        "offense",
+        "neutral",
+        "nonagg",
+        "consul",
+        "asymm",
+        "statthr1",
+        "statthr2",
+    ]
+    return _read(path, "atop-alliances", columns, ["atopid", "begyr"])
+
+
+def read_cow_members(path: Path | str) -> pd.DataFrame:
+    """COW alliance memberships with their dates and the four type flags."""
+    columns = [
+        "version4id",
+        "ccode",
+        "mem_st_day",
+        "mem_st_month",
+        "mem_st_year",
+        "mem_end_day",
+        "mem_end_month",
+        "mem_end_year",
+        "defense",
+        "neutrality",
+        "nonaggression",
+        "entente",
+    ]
+    return _read(path, "cow-members", columns, ["version4id", "ccode", "mem_st_year"])
 
 
 def read_cow_dyads(path: Path | str) -> pd.DataFrame:
