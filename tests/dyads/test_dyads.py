@@ -180,3 +180,14 @@ def test_polars_frames(tmp_path: Path) -> None:
     frame = dyads(tmp_path, start=2000, end=2000, with_=("atop",), polars=True)
     assert frame.height == 6
     assert frame.filter((frame["ccode1"] == 2) & (frame["ccode2"] == 20))["atop_defense"][0] == 1
+
+
+@needs_data
+def test_alliance_level_and_cow_member_readers() -> None:
+    from alliances.io.research import read_atop_alliances, read_cow_members
+
+    alliances_level = read_atop_alliances(SHARED / "atop5_1a.csv")
+    assert len(alliances_level) == 789  # one row per ATOP alliance (data README)
+    members = read_cow_members(SHARED / "alliance_v4.1_by_member.csv")
+    assert len(members) == 1221
+    assert members["version4id"].nunique() == 414
