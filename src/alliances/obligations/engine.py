@@ -16,7 +16,7 @@ import functools
 from dataclasses import dataclass
 
 from alliances.errors import AlliancesError
-from alliances.model import ObligationKind, Pledge, World, parse_date
+from alliances.model import ObligationKind, Place, Pledge, World, parse_date
 from alliances.obligations.attack import Attack, Strike
 from alliances.obligations.conditions import (
     adversary_checks,
@@ -64,6 +64,7 @@ class Engine:
         self._outcomes: dict[tuple[str, str, str, bool], StrikeOutcome] = {}
         self._adversary_ok: dict[tuple[int, str], bool] = {}
         self._relevant: dict[tuple[str, str], tuple[Pledge, ...]] = {}
+        self._places: dict[str, Place] = {}
         self._place_ok: dict[tuple[int, str, str], bool] = {}
 
     def evaluate(self, attack: Attack, *, cascade: bool = False) -> ObligationReport:
@@ -82,6 +83,13 @@ class Engine:
             conflicts=tuple(war.conflicts),
             rules=self.rules,
         )
+
+    def place(self, key: str) -> Place:
+        """A place of the snapshot by id (cached: every query looks its place up)."""
+        found = self._places.get(key)
+        if found is None:
+            found = self._places[key] = self.world.place(key)
+        return found
 
     def outcome(self, strike: Strike) -> StrikeOutcome:
         """The memoised outcome of one strike."""
@@ -160,7 +168,7 @@ class _War:
     def __init__(self, engine: Engine, attack: Attack) -> None:
         self.engine = engine
         self.attack = attack
-        self.place = engine.world.place(attack.place)
+        self.place = engine.place(attack.place)
         self.outcomes: list[tuple[int, StrikeOutcome]] = []
         self.sides: dict[str, Side] = {
             attack.aggressor: Side.ATTACKER,
