@@ -31,15 +31,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from alliances.io.research import read_atop_members, read_states
+from alliances.io.coded import coded_date, cow_states, latest, rows_by
+from alliances.io.research import read_atop_members
 from alliances.model import (
     Article,
-    Capital,
     Conditions,
     Membership,
     Obligation,
     ObligationKind,
-    State,
     Treaty,
     World,
 )
@@ -58,26 +57,10 @@ _SOURCE = "ATOP 5.1 member-level file (Leeds et al.), atop5_1m.csv"
 
 def atop_world(members_file: Path | str, states_file: Path | str) -> World:
     """The ATOP alliances 1815-2018 as a world timeline over the COW state system."""
-    states = read_states(states_file, names=True).drop_duplicates("ccode")
-    ids = {int(c): str(a) for c, a in zip(states["ccode"], states["stateabb"], strict=True)}
-    names = {int(c): str(n) for c, n in zip(states["ccode"], states["statenme"], strict=True)}
+    ids, made_states = cow_states(states_file)
     conditions = [c for _, a, p in _KINDS.values() for c in (a, p) if c]
     frame = read_atop_members(members_file, extra=[*conditions, "statthr1", "statthr2"])
-    frame = frame[frame["member"].isin(ids.keys())].fillna(0)
-    by_alliance: dict[int, list[dict[str, float]]] = {}
-    for record in frame.to_dict("records"):
-        row = {str(k): float(v) for k, v in record.items()}
-        by_alliance.setdefault(int(row["atopid"]), []).append(row)
-    made_states = tuple(
-        State(
-            id=ids[c],
-            cow=c,
-            name=names[c],
-            capital=Capital(name="", lat=0.0, lon=0.0),
-            home_tags=("metropolitan",),
-        )
-        for c in sorted(ids)
-    )
+    by_alliance = rows_by(frame[frame["member"].isin(ids.keys())].fillna(0), "atopid")
     treaties = tuple(_treaty(atopid, rows, ids) for atopid, rows in sorted(by_alliance.items()))
     return World(
         id="atop-5.1",
@@ -94,23 +77,16 @@ def _treaty(atopid: int, rows: list[dict[str, float]], ids: dict[int, str]) -> T
     for row in rows:
         spells.setdefault(ids[int(row["member"])], []).append((_start(row), _end(row)))
     memberships = tuple(
-        Membership(
-            state=member,
-            joined=min(s for s, _ in dates),
-            left=None
-            if any(e is None for _, e in dates)
-            else max(e for _, e in dates if e is not None),
-        )
+        Membership(state=member, joined=min(s for s, _ in dates), left=latest(e for _, e in dates))
         for member, dates in spells.items()
     )
-    ends = [m.left for m in memberships]
     return Treaty(
         id=f"ATOP-{atopid}",
         name=f"ATOP alliance {atopid}",
         members=memberships,
         obligations=tuple(o for row in rows for o in _obligations(row, ids)),
         in_force=min(m.joined for m in memberships if m.joined is not None),
-        ended=None if any(e is None for e in ends) else max(e for e in ends if e is not None),
+        ended=latest(m.left for m in memberships),
         source=_SOURCE,
         atop_id=atopid,
     )
@@ -150,21 +126,13 @@ def _obligations(row: dict[str, float], ids: dict[int, str]) -> list[Obligation]
 
 
 def _start(row: dict[str, float]) -> dt.date:
-    return _date(int(row["yrent"]), int(row["moent"]), int(row["dayent"]))
+    return coded_date(row["yrent"], row["moent"], row["dayent"])
 
 
 def _end(row: dict[str, float]) -> dt.date | None:
     """The day after the last day in effect; None when still in effect in 2018."""
     if int(row["yrexit"]) == 0:
         return None
-    last = _date(int(row["yrexit"]), int(row["moexit"]), int(row["dayexit"]), end=True)
-    return last + dt.timedelta(days=1)
-
-
-def _date(year: int, month: int, day: int, end: bool = False) -> dt.date:
-    month = month if month > 0 else (12 if end else 1)
-    day = day if day > 0 else (31 if end and month == 12 else 1)
-    try:
-        return dt.date(year, month, day)
-    except ValueError:  # e.g. an end of month coded as day 31
-        return dt.date(year, month, 28)
+    return coded_date(row["yrexit"], row["moexit"], row["dayexit"], last=True) + dt.timedelta(
+        days=1
+    )

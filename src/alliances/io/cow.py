@@ -22,14 +22,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from alliances.io.research import read_cow_members, read_states
+from alliances.io.coded import coded_date, cow_states, latest, rows_by
+from alliances.io.research import read_cow_members
 from alliances.model import (
     Article,
-    Capital,
     Membership,
     Obligation,
     ObligationKind,
-    State,
     Treaty,
     World,
 )
@@ -47,33 +46,17 @@ _SOURCE = "COW Formal Alliances v4.1 (Gibler 2009), alliance_v4.1_by_member.csv"
 
 def cow_world(members_file: Path | str, states_file: Path | str) -> World:
     """The COW formal alliances 1816-2012 as a world timeline."""
-    states = read_states(states_file, names=True).drop_duplicates("ccode")
-    ids = {int(c): str(a) for c, a in zip(states["ccode"], states["stateabb"], strict=True)}
-    names = {int(c): str(n) for c, n in zip(states["ccode"], states["statenme"], strict=True)}
+    ids, made_states = cow_states(states_file)
     rows = read_cow_members(members_file)
-    rows = rows[rows["ccode"].isin(ids.keys())].fillna(0)
-    by_alliance: dict[int, list[dict[str, float]]] = {}
-    for record in rows.to_dict("records"):
-        row = {str(k): float(v) for k, v in record.items()}
-        by_alliance.setdefault(int(row["version4id"]), []).append(row)
+    by_alliance = rows_by(rows[rows["ccode"].isin(ids.keys())].fillna(0), "version4id")
     treaties = tuple(
         _treaty(alliance, group, ids) for alliance, group in sorted(by_alliance.items())
-    )
-    made_states = tuple(
-        State(
-            id=ids[c],
-            cow=c,
-            name=names[c],
-            capital=Capital(name="", lat=0.0, lon=0.0),
-            home_tags=("metropolitan",),
-        )
-        for c in sorted(ids)
     )
     return World(
         id="cow-4.1",
         name="COW formal alliances v4.1",
         states=made_states,
-        treaties=tuple(treaties),
+        treaties=treaties,
         coverage_from=dt.date(1816, 1, 1),
         tags={"metropolitan": "home territory"},
     )
@@ -83,7 +66,7 @@ def _treaty(alliance: int, group: list[dict[str, float]], ids: dict[int, str]) -
     members = tuple(
         Membership(
             state=ids[int(r["ccode"])],
-            joined=_date(r["mem_st_year"], r["mem_st_month"], r["mem_st_day"]),
+            joined=coded_date(r["mem_st_year"], r["mem_st_month"], r["mem_st_day"]),
             left=_after(r["mem_end_year"], r["mem_end_month"], r["mem_end_day"]),
         )
         for r in group
@@ -102,7 +85,6 @@ def _treaty(alliance: int, group: list[dict[str, float]], ids: dict[int, str]) -
         for flag, kind in _KINDS.items()
         if int(group[0][flag]) == 1
     )
-    lefts = [m.left for m in members]
     return Treaty(
         id=f"COW-{alliance}",
         name=f"COW alliance {alliance}",
@@ -110,21 +92,13 @@ def _treaty(alliance: int, group: list[dict[str, float]], ids: dict[int, str]) -
         obligations=obligations,
         source=_SOURCE,
         in_force=min(m.joined for m in members if m.joined is not None),
-        ended=None if any(e is None for e in lefts) else max(e for e in lefts if e),
+        ended=latest(m.left for m in members),
     )
-
-
-def _date(year: float, month: float, day: float) -> dt.date:
-    month_i = int(month) if month > 0 else 1
-    day_i = int(day) if day > 0 else 1
-    try:
-        return dt.date(int(year), month_i, day_i)
-    except ValueError:
-        return dt.date(int(year), month_i, 28)
 
 
 def _after(year: float, month: float, day: float) -> dt.date | None:
     """The day after a membership's last day; None when it ran past the data's end."""
     if year <= 0:
         return None
-    return _date(year, month if month > 0 else 12, day if day > 0 else 28) + dt.timedelta(days=1)
+    last = coded_date(year, month if month > 0 else 12, day if day > 0 else 28)
+    return last + dt.timedelta(days=1)
