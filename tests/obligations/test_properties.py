@@ -96,7 +96,7 @@ def test_cascade_terminates_and_contains_the_first_strike(attack: Attack) -> Non
     single = evaluate(WORLD, attack)
     full = evaluate(WORLD, attack, cascade=True)
     defenders = set(full.coalition(Side.DEFENDER).states)
-    first_strike = {f.state for f in single.triggered()} - set(full.conflicts)
-    assert first_strike - {attack.aggressor} <= defenders | {c.split()[0] for c in full.conflicts}
+    first_strike = {f.state for f in single.triggered()} - full.conflicted
+    assert first_strike - {attack.aggressor} <= defenders | full.conflicted
     assert max(s.round for s in full.steps) <= len(STATES)
     assert not set(full.coalition(Side.ATTACKER).states) & defenders

@@ -81,6 +81,7 @@ class Engine:
             sides=war.sides if cascade else {},
             steps=tuple(war.steps) if cascade else (),
             conflicts=tuple(war.conflicts),
+            conflicted=frozenset(war.conflicted),
             rules=self.rules,
         )
 
@@ -179,6 +180,7 @@ class _War:
             Step(0, attack.target, Side.DEFENDER, None),
         ]
         self.conflicts: list[str] = []
+        self.conflicted: set[str] = set()  # the states named in ``conflicts``
         self.clashed: set[str] = set()
         self.neutral_towards: dict[str, set[str]] = {}
 
@@ -222,6 +224,7 @@ class _War:
         if state not in self.clashed:
             self.clashed.add(state)
             self.conflicts.append(f"{state} is obliged to both sides")
+            self.conflicted.add(state)
 
     def _join(
         self, joins: dict[str, tuple[Pledge, Strike, Side]], round_number: int
@@ -251,6 +254,7 @@ class _War:
                 f"{state} owes neutrality to {', '.join(sorted(owed_neutrality))}"
                 f" but is obliged to fight on the {side.value} side"
             )
+            self.conflicted.add(state)
         conflicted = bool(owed_neutrality) or state in self.clashed
         return conflicted and self.engine.rules.on_conflict == "abstain"
 

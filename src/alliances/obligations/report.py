@@ -213,6 +213,7 @@ class ObligationReport:
     sides: dict[str, Side] = field(default_factory=dict, hash=False)
     steps: tuple[Step, ...] = ()
     conflicts: tuple[str, ...] = ()
+    conflicted: frozenset[str] = frozenset()
     rules: CascadeRules = DEFAULT_RULES
 
     @functools.cached_property

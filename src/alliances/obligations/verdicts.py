@@ -40,15 +40,14 @@ def verdicts_of(report: ObligationReport) -> tuple[Verdict, ...]:
     by_state: dict[str, list[Finding]] = {}
     for finding in report.findings:
         by_state.setdefault(finding.state, []).append(finding)
-    conflicted = {c.split(" ", 1)[0] for c in report.conflicts}
     return tuple(
-        _verdict(report, state.id, tuple(by_state.get(state.id, ())), conflicted)
+        _verdict(report, state.id, tuple(by_state.get(state.id, ())), report.conflicted)
         for state in states
     )
 
 
 def _verdict(
-    report: ObligationReport, state: str, own: tuple[Finding, ...], conflicted: set[str]
+    report: ObligationReport, state: str, own: tuple[Finding, ...], conflicted: frozenset[str]
 ) -> Verdict:
     return Verdict(
         state=state,
@@ -60,7 +59,7 @@ def _verdict(
 
 
 def _duty(
-    report: ObligationReport, state: str, own: tuple[Finding, ...], conflicted: set[str]
+    report: ObligationReport, state: str, own: tuple[Finding, ...], conflicted: frozenset[str]
 ) -> Duty:
     if state == report.attack.aggressor:
         return Duty.ATTACKER
