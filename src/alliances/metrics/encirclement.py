@@ -11,15 +11,13 @@ Examples
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from alliances.metrics.parameters import DEFAULT_PARAMETERS, MetricParameters
 from alliances.model import ObligationKind, Pledge, State, World
+from alliances.model.geo import great_circle_km
 
 __all__ = ["Encirclement", "covers_attacks_by", "distance_km", "encirclement"]
-
-EARTH_RADIUS_KM = 6371.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +40,7 @@ def distance_km(a: State, b: State) -> float:
     >>> round(distance_km(world.state("CHN"), world.state("JPN")), -2)
     2100.0
     """
-    lat1, lon1, lat2, lon2 = map(
-        math.radians, (a.capital.lat, a.capital.lon, b.capital.lat, b.capital.lon)
-    )
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+    return great_circle_km(a.capital.lat, a.capital.lon, b.capital.lat, b.capital.lon)
 
 
 def covers_attacks_by(world: World, pledge: Pledge, observer: str) -> bool:

@@ -3,6 +3,7 @@
 from alliances.model.crisis import Crisis
 from alliances.model.deployment import Deployment
 from alliances.model.figures import Figure
+from alliances.model.geo import great_circle_km
 from alliances.model.kinds import (
     Command,
     Confidence,
@@ -85,6 +86,7 @@ __all__ = [
     "Treaty",
     "World",
     "apply_proposal",
+    "great_circle_km",
     "in_period",
     "parse_date",
 ]

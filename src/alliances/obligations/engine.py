@@ -67,11 +67,22 @@ class Engine:
         self._places: dict[str, Place] = {}
         self._place_ok: dict[tuple[int, str, str], bool] = {}
 
-    def evaluate(self, attack: Attack, *, cascade: bool = False) -> ObligationReport:
-        """The report for ``attack`` (whose date must be the snapshot's)."""
+    def evaluate(
+        self,
+        attack: Attack,
+        *,
+        cascade: bool = False,
+        defections: frozenset[tuple[str, str]] = frozenset(),
+    ) -> ObligationReport:
+        """The report for ``attack`` (whose date must be the snapshot's).
+
+        ``defections`` holds (guarantor, beneficiary) pairs whose fighting
+        pledges are not honoured: the guarantor stays out instead of joining
+        (the Monte Carlo reference draws them at random).
+        """
         if attack.date != self.world.date:
             raise AlliancesError(f"engine is for {self.world.date}, attack is on {attack.date}")
-        war = _War(self, attack)
+        war = _War(self, attack, defections)
         war.run(cascade=cascade)
         return ObligationReport(
             attack=attack,
@@ -166,9 +177,12 @@ class Engine:
 class _War:
     """The state of one evaluation: who is on which side, and what was found."""
 
-    def __init__(self, engine: Engine, attack: Attack) -> None:
+    def __init__(
+        self, engine: Engine, attack: Attack, defections: frozenset[tuple[str, str]] = frozenset()
+    ) -> None:
         self.engine = engine
         self.attack = attack
+        self.defections = defections
         self.place = engine.place(attack.place)
         self.outcomes: list[tuple[int, StrikeOutcome]] = []
         self.sides: dict[str, Side] = {
@@ -202,13 +216,15 @@ class _War:
         self, strikes: list[Strike], round_number: int
     ) -> dict[str, tuple[Pledge, Strike, Side]]:
         joins: dict[str, tuple[Pledge, Strike, Side]] = {}
-        sides = self.sides
+        sides, defections = self.sides, self.defections
         for strike in strikes:
             outcome = self.engine.outcome(strike)
             self.outcomes.append((round_number, outcome))
             for pledge in outcome.neutral:
                 self.neutral_towards.setdefault(pledge.owed_by, set()).add(pledge.owed_to)
             for state, ally, pledge in outcome.fighting:
+                if defections and (state, pledge.owed_to) in defections:
+                    continue
                 side = sides[ally]
                 first = joins.get(state)
                 if first is None:
