@@ -376,6 +376,141 @@ def dyads(
     typer.echo(f"wrote {out}: {len(table):,} rows, {len(table.columns)} columns", err=True)
 
 
+BackendOption = Annotated[
+    str,
+    typer.Option(
+        "--backend",
+        help="Where samples run: local (processes here), inline (this process), ray or dask.",
+    ),
+]
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", help="Worker processes (default: this machine's cores).")
+]
+AddressOption = Annotated[
+    str | None,
+    typer.Option(
+        "--address", help="Cluster to use: ray://host:10001 (Ray) or tcp://host:8786 (Dask)."
+    ),
+]
+
+
+@app.command()
+def simulate(
+    by: Annotated[str, typer.Option("--by", help="The aggressor (ISO code or name).")],
+    on: Annotated[str, typer.Option("--on", help="The target (ISO code or name).")],
+    at: Annotated[
+        str | None,
+        typer.Option("--at", help="Place of the attack (default: the target's home territory)."),
+    ] = None,
+    date: DateOption = None,
+    world: WorldOption = None,
+    proposal: Annotated[
+        str | None,
+        typer.Option("--proposal", "-p", help="Simulate in an embedded proposal or file instead."),
+    ] = None,
+    samples: Annotated[int, typer.Option("--samples", "-n", help="Monte Carlo samples.")] = 100_000,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same result).")] = 0,
+    reliability: Annotated[
+        str,
+        typer.Option(
+            "--reliability",
+            help="Preset: leeds2000, berkemeier2018, berkemeier2018-post1945, certain.",
+        ),
+    ] = "leeds2000",
+    base_rate: Annotated[
+        float | None, typer.Option("--base-rate", help="Override the preset's base rate.")
+    ] = None,
+    coupling: Annotated[
+        str | None,
+        typer.Option("--coupling", help="guarantor (one decision per state) or pair."),
+    ] = None,
+    override: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--override", help="Fix a commitment's probability: USA->TWN=0.4 (repeatable)."
+        ),
+    ] = None,
+    counterattack: Annotated[
+        bool,
+        typer.Option(
+            "--counterattack-triggers",
+            help="Entrapment reading: strikes on the aggressor's side trigger its allies' pledges.",
+        ),
+    ] = False,
+    backend: BackendOption = "local",
+    workers: WorkersOption = None,
+    address: AddressOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Monte Carlo: how likely each state is to fight if BY attacks ON, when allies may defect."""
+    from alliances.obligations import CascadeRules
+    from alliances.simulation import simulate as run_simulation
+    from alliances.simulation.reliability import parse_overrides, preset
+
+    if world and proposal:
+        from alliances.errors import AlliancesError
+
+        raise AlliancesError("give --world or --proposal, not both")
+    model = preset(reliability).adjusted(
+        base_rate=base_rate, coupling=coupling, overrides=parse_overrides(override or [])
+    )
+    loaded = _proposal_world(proposal) if proposal else _load(world)
+    result = run_simulation(
+        loaded,
+        by=by,
+        on=on,
+        at=at,
+        date=date,
+        samples=samples,
+        seed=seed,
+        model=model,
+        rules=CascadeRules(counterattack_is_armed_attack=counterattack),
+        backend=backend,
+        workers=workers,
+        address=address,
+    )
+    if as_json:
+        _print_json(result.to_dict())
+        return
+    from alliances.cli.simulation import show_simulation
+
+    show_simulation(result)
+
+
+@app.command()
+def sweep(
+    spec: Annotated[Path, typer.Argument(help="Sweep spec (YAML): crises, proposals, parameters.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Parquet file (default: SPEC.parquet).")
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Finish an interrupted sweep from its checkpoints.")
+    ] = False,
+    backend: BackendOption = "local",
+    workers: WorkersOption = None,
+    address: AddressOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Run a grid of simulations (crises x proposals x parameters) into a Parquet table."""
+    from alliances.cli.simulation import sweep_progress
+    from alliances.simulation.spec import load_spec
+    from alliances.simulation.sweep import run_sweep
+
+    parsed = load_spec(spec)
+    target = out or spec.with_suffix(".parquet")
+    with sweep_progress(enabled=not quiet) as progress:
+        table = run_sweep(
+            parsed,
+            target,
+            backend=backend,
+            workers=workers,
+            address=address,
+            resume=resume,
+            progress=progress,
+        )
+    typer.echo(f"wrote {target}: {len(table)} cells, {len(table.columns)} columns", err=True)
+
+
 def main() -> None:
     """Entry point of the console script: run the app, map our errors to exit code 2."""
     from alliances.errors import AlliancesError

@@ -108,7 +108,7 @@ def cascade_block(  # noqa: PLR0912, PLR0915, PLR0917 - one flat kernel is the p
                     for q in range(neutral_start[slot], neutral_start[slot + 1]):
                         if neutral_owner[q] == state:
                             other = sides[neutral_towards[q]]
-                            if other not in (0, side):
+                            if other != 0 and other != side:  # noqa: PLR1714 - numba
                                 owes = True
                 if owes:
                     conflicted[state] = True
