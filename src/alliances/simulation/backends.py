@@ -23,7 +23,7 @@ from typing import Any, Protocol, TypeVar
 
 from alliances.errors import AlliancesError
 
-__all__ = ["BACKENDS", "Backend", "open_backend"]
+__all__ = ["BACKENDS", "Backend", "open_backend", "use_backend"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -178,3 +178,15 @@ def open_backend(
     finally:
         if not isinstance(backend, InlineBackend):
             backend.close()
+
+
+@contextmanager
+def use_backend(
+    backend: str | Backend, *, workers: int | None = None, address: str | None = None
+) -> Iterator[Backend]:
+    """Open a backend by name (closed on exit), or use an open one as it is (left open)."""
+    if not isinstance(backend, str):
+        yield backend
+        return
+    with open_backend(backend, workers=workers, address=address) as opened:
+        yield opened

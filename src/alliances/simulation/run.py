@@ -20,7 +20,7 @@ from alliances.errors import AlliancesError
 from alliances.model import World, parse_date
 from alliances.obligations import Attack, CascadeRules, evaluate
 from alliances.obligations.rules import DEFAULT_RULES
-from alliances.simulation.backends import open_backend
+from alliances.simulation.backends import Backend, use_backend
 from alliances.simulation.estimates import Estimates, estimate
 from alliances.simulation.reliability import ReliabilityModel, preset
 from alliances.simulation.sampling import Crisis, blocks_of, sample_blocks
@@ -97,7 +97,7 @@ def simulate(
     model: ReliabilityModel | None = None,
     rules: CascadeRules = DEFAULT_RULES,
     capability: str = "military_expenditure_usd",
-    backend: str = "local",
+    backend: str | Backend = "local",
     workers: int | None = None,
     address: str | None = None,
 ) -> Simulation:
@@ -111,12 +111,12 @@ def simulate(
     blocks = blocks_of(samples)
     if len(blocks) == 1 and backend == "local":
         backend = "inline"  # one block: starting processes would cost more than it saves
-    with open_backend(backend, workers=workers, address=address) as runner:
+    with use_backend(backend, workers=workers, address=address) as runner:
         chunks = _chunks(blocks, runner.workers)
         tally = Tally.empty(crisis.program.size)
         for _, part in runner.map(_run_chunk, [(crisis, seed, chunk) for chunk in chunks]):
             tally = tally.merge(part)
-        used = runner.workers
+        used, name = runner.workers, runner.name
     report = evaluate(world, attack, cascade=True, rules=rules)
     return Simulation(
         crisis=crisis,
@@ -125,7 +125,7 @@ def simulate(
         tally=tally,
         estimates=estimate(crisis, tally),
         obliged={state: side.value for state, side in report.sides.items()},
-        backend=backend,
+        backend=name,
         workers=used,
         seconds=time.perf_counter() - started,
     )

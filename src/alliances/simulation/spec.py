@@ -113,8 +113,8 @@ class Cell:
         values = dict(self.parameters)
         chosen = preset(values.pop("preset"))
         if "overrides" in values:
-            pairs = {tuple(k.split("->")): v for k, v in values.pop("overrides").items()}
-            chosen = chosen.with_overrides(pairs)  # type: ignore[arg-type]
+            pairs = {_pair(k): v for k, v in values.pop("overrides").items()}
+            chosen = chosen.with_overrides(pairs)
         fields = {k: v for k, v in values.items() if k != "preset"}
         return ReliabilityModel(**{**_fields(chosen), **fields})
 
@@ -133,6 +133,11 @@ class Cell:
             "proposal": self.proposal,
             **values,
         }
+
+
+def _pair(key: str) -> tuple[str, str]:
+    guarantor, _, beneficiary = key.partition("->")
+    return guarantor.strip().upper(), beneficiary.strip().upper()
 
 
 def _fields(model: ReliabilityModel) -> dict[str, Any]:
@@ -157,28 +162,26 @@ class SweepSpec:
         """Every cell, in a fixed order: crisis, then proposal, then parameters."""
         names = [name for name, _ in self.grid]
         combinations = list(itertools.product(*(values for _, values in self.grid)))
-        cells = []
+        cells: list[Cell] = []
         for crisis, proposal, combination in itertools.product(
             self.crises, self.proposals, combinations
         ):
-            fields = (
-                dict(crisis_id=crisis, label=crisis, by="", on="", at=None, date=None)
-                if isinstance(crisis, str)
-                else dict(
-                    crisis_id=None,
-                    label=crisis.name or f"{crisis.aggressor}->{crisis.target}",
-                    by=crisis.aggressor,
-                    on=crisis.target,
-                    at=crisis.place,
-                    date=crisis.date,
-                )
-            )
+            if isinstance(crisis, str):
+                crisis_id, label, by, on, at, date = crisis, crisis, "", "", None, None
+            else:
+                crisis_id, label = None, crisis.name or f"{crisis.aggressor}->{crisis.target}"
+                by, on, at, date = crisis.aggressor, crisis.target, crisis.place, crisis.date
             cells.append(
                 Cell(
                     index=len(cells),
+                    label=label,
+                    by=by,
+                    on=on,
+                    at=at,
+                    date=date,
+                    crisis_id=crisis_id,
                     proposal=proposal,
                     parameters=tuple(zip(names, combination, strict=True)),
-                    **fields,  # type: ignore[arg-type]
                 )
             )
         return cells

@@ -32,8 +32,8 @@ import pandas as pd
 from alliances.errors import AlliancesError
 from alliances.io.atomic import write_text_atomic
 from alliances.model import World
-from alliances.obligations import CascadeRules
-from alliances.simulation.backends import open_backend
+from alliances.obligations import Attack, CascadeRules
+from alliances.simulation.backends import Backend, use_backend
 from alliances.simulation.estimates import estimate
 from alliances.simulation.run import resolve_attack
 from alliances.simulation.sampling import Crisis, sample_blocks
@@ -63,13 +63,7 @@ def run_cell(task: tuple[SweepSpec, Cell]) -> dict[str, Any]:
     """Simulate one cell; the row of the sweep's table (estimates and standard errors)."""
     spec, cell = task
     started = time.perf_counter()
-    world = _world(spec.world, cell.proposal)
-    if cell.crisis_id is not None:
-        found = world.crisis(cell.crisis_id)
-        by, on, at, date = found.aggressor, found.target, found.place, found.date
-    else:
-        by, on, at, date = cell.by, cell.on, cell.at, cell.date
-    attack = resolve_attack(world, by=by, on=on, at=at, date=date)
+    world, attack = _attack(spec, cell)
     rules = CascadeRules(counterattack_is_armed_attack=spec.counterattack_triggers)
     crisis = Crisis.of(world, attack, cell.model(), rules=rules, capability=spec.capability)
     estimates = estimate(crisis, sample_blocks(crisis, seed=spec.seed, samples=spec.samples))
@@ -101,11 +95,22 @@ def run_cell(task: tuple[SweepSpec, Cell]) -> dict[str, Any]:
     return row
 
 
-def run_sweep(  # noqa: PLR0913 - the sweep command's options
+def _attack(spec: SweepSpec, cell: Cell) -> tuple[World, Attack]:
+    """The cell's world and its attack, with names resolved as ``alliances attack`` does."""
+    world = _world(spec.world, cell.proposal)
+    if cell.crisis_id is None:
+        return world, resolve_attack(world, by=cell.by, on=cell.on, at=cell.at, date=cell.date)
+    found = world.crisis(cell.crisis_id)
+    return world, resolve_attack(
+        world, by=found.aggressor, on=found.target, at=found.place, date=found.date
+    )
+
+
+def run_sweep(
     spec: SweepSpec,
     out: Path | str,
     *,
-    backend: str = "local",
+    backend: str | Backend = "local",
     workers: int | None = None,
     address: str | None = None,
     resume: bool = False,
@@ -115,12 +120,15 @@ def run_sweep(  # noqa: PLR0913 - the sweep command's options
     out = Path(out)
     folder = checkpoint_folder(out)
     cells = spec.cells()
+    for cell in cells:  # fail on a bad crisis or parameter before any file is written
+        _attack(spec, cell)
+        cell.model()
     done = _resume(folder, spec, resume)
     todo = [cell for cell in cells if cell.index not in done]
     if progress:
         progress(len(done), len(cells))
     if todo:
-        with open_backend(backend, workers=workers, address=address) as runner:
+        with use_backend(backend, workers=workers, address=address) as runner:
             tasks = [(spec, cell) for cell in todo]
             for position, row in runner.map(run_cell, tasks):
                 index = todo[position].index
