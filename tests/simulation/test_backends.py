@@ -1,4 +1,4 @@
-"""Every backend gives the inline result bit for bit: local processes, real Ray and Dask clusters."""
+"""Every backend gives the inline result bit for bit: local processes, real Ray and Dask."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def inline_sweep(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
 def test_backend_matches_inline_bit_for_bit(
     backend: str, world: World, inline_sweep: pd.DataFrame, tmp_path: Path
 ) -> None:
-    crisis = dict(by="CHN", on="PHL", at="second-thomas-shoal", date="2024-10-01")
+    crisis = {"by": "CHN", "on": "PHL", "at": "second-thomas-shoal", "date": "2024-10-01"}
     samples = 5 * BLOCK + 123  # six blocks, grouped differently by each backend
     reference = simulate(world, **crisis, samples=samples, seed=8, backend="inline")
     with open_backend(backend, workers=2) as cluster:  # a real cluster with two workers

@@ -27,7 +27,8 @@ def test_odds_modifiers_by_hand() -> None:
     )
     # consult-first x0.5: 1.46078 -> 0.593625
     assert model.probability(strength="consult-first") == pytest.approx(0.593625, abs=1e-6)
-    # 10,000 km: x0.98^10 = 0.817073 -> odds 2.387139 -> 0.704765; exposed x0.8 -> 1.90971 -> 0.656323
+    # 10,000 km: x0.98^10 = 0.817073 -> odds 2.387139 -> 0.704765
+    # exposed x0.8 -> 1.90971 -> 0.656323
     assert model.probability(
         strength="constitutional-processes", distance_km=10_000
     ) == pytest.approx(0.704765, abs=1e-6)

@@ -99,7 +99,8 @@ def test_pivotality_matches_a_world_where_the_state_surely_defects(world: World)
     crisis = _crisis(world, "second-thomas-shoal")
     odds = estimate(crisis, sample_blocks(crisis, seed=2, samples=60_000))
     pivot = odds.most_pivotal
-    assert pivot is not None and pivot.state == "USA"
+    assert pivot is not None
+    assert pivot.state == "USA"
     forced = _crisis(world, "second-thomas-shoal")
     usa = forced.program.states.index("USA")
     probabilities = np.where(forced.program.pair_guarantor == usa, 0.0, forced.probabilities)
@@ -116,7 +117,8 @@ def test_pivotality_matches_a_world_where_the_state_surely_defects(world: World)
         for sides, w in exact_outcomes(without).items()
         if _capability(without, sides, 1) > _capability(without, sides, 2)
     )
-    assert pivot.stronger_if_defects is not None and pivot.stronger_if_defects_se is not None
+    assert pivot.stronger_if_defects is not None
+    assert pivot.stronger_if_defects_se is not None
     assert abs(pivot.stronger_if_defects - exact_without) <= 5 * max(
         pivot.stronger_if_defects_se, 1e-3
     )

@@ -43,11 +43,16 @@ extra: 1
     with pytest.raises(ScenarioError) as caught:
         parse_spec(text, "bad.yaml")
     message = str(caught.value)
-    assert "bad.yaml:1:" in message and "samples" in message
-    assert "bad.yaml:3:" in message and "target: field required" in message
-    assert "bad.yaml:4:" in message and "'proposals' must be a list" in message
-    assert "bad.yaml:5:" in message and "unknown preset 'leeds'" in message
-    assert "bad.yaml:6:" in message and "unknown section 'extra'" in message
+    assert "bad.yaml:1:" in message
+    assert "samples" in message
+    assert "bad.yaml:3:" in message
+    assert "target: field required" in message
+    assert "bad.yaml:4:" in message
+    assert "'proposals' must be a list" in message
+    assert "bad.yaml:5:" in message
+    assert "unknown preset 'leeds'" in message
+    assert "bad.yaml:6:" in message
+    assert "unknown section 'extra'" in message
 
 
 def test_grid_is_crises_by_proposals_by_parameters() -> None:
@@ -77,7 +82,8 @@ def test_bad_crisis_in_a_sweep_fails_cleanly(tmp_path: Path) -> None:
     spec = tmp_path / "spec.yaml"
     spec.write_text("crises: [{aggressor: CHN, target: XYZ}]\nsweep: {samples: 100}\n")
     result = _cli("sweep", str(spec), "--backend", "inline", "-q")
-    assert result.returncode == 2 and "unknown state 'XYZ'" in result.stderr
+    assert result.returncode == 2
+    assert "unknown state 'XYZ'" in result.stderr
     assert not (tmp_path / "spec.parquet").exists()
     assert not checkpoint_folder(tmp_path / "spec.parquet").exists()
 
@@ -166,12 +172,15 @@ def test_simulate_json_and_errors(tmp_path: Path) -> None:
     assert abs(usa["defender"] - 0.3) < 5 * usa["defender_se"]
 
     unknown = _cli("simulate", "--by", "PRK", "--on", "XYZ", "--samples", "10")
-    assert unknown.returncode == 2 and "unknown state 'XYZ'" in unknown.stderr
+    assert unknown.returncode == 2
+    assert "unknown state 'XYZ'" in unknown.stderr
     assert unknown.stdout == ""
     bad_date = _cli("simulate", "--by", "PRK", "--on", "KOR", "--date", "2024-02-30")
-    assert bad_date.returncode == 2 and "2024-02-30" in bad_date.stderr
+    assert bad_date.returncode == 2
+    assert "2024-02-30" in bad_date.stderr
     bad_override = _cli("simulate", "--by", "PRK", "--on", "KOR", "--override", "USA=1")
-    assert bad_override.returncode == 2 and "GUARANTOR->BENEFICIARY" in bad_override.stderr
+    assert bad_override.returncode == 2
+    assert "GUARANTOR->BENEFICIARY" in bad_override.stderr
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
