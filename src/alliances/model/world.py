@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
+from weakref import WeakKeyDictionary
 
 from alliances.errors import DateOutOfCoverageError, UnknownEntityError
 from alliances.model.crisis import Crisis
@@ -32,6 +33,12 @@ from alliances.model.treaty import Pledge, Treaty
 __all__ = ["World", "parse_date"]
 
 _T = TypeVar("_T")
+
+
+_SNAPSHOTS: WeakKeyDictionary[World, dict[dt.date, World]] = WeakKeyDictionary()
+"""Snapshots already taken of each world, so that ``world.at(day)`` is the same object
+each time (engines cached per snapshot are then reused); dropped with their world."""
+_SNAPSHOTS_PER_WORLD = 64
 
 
 def parse_date(value: dt.date | str) -> dt.date:
@@ -52,7 +59,7 @@ def parse_date(value: dt.date | str) -> dt.date:
         ) from None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False, weakref_slot=True)
 class World:
     """States, places, treaties and deployments, optionally fixed at a date.
 
@@ -89,7 +96,15 @@ class World:
                 f"{day.isoformat()} is before the coverage of world {self.id!r}, "
                 f"which starts on {self.coverage_from.isoformat()}"
             )
-        return self if day == self.date else replace(self, date=day)
+        if day == self.date:
+            return self
+        known = _SNAPSHOTS.setdefault(self, {})
+        snapshot = known.get(day)
+        if snapshot is None:
+            if len(known) >= _SNAPSHOTS_PER_WORLD:
+                known.pop(next(iter(known)))
+            snapshot = known[day] = replace(self, date=day)
+        return snapshot
 
     @property
     def day(self) -> dt.date:

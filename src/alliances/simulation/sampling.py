@@ -63,6 +63,17 @@ class Crisis:
         """Compile ``attack`` on ``world`` and price its commitments with ``model``."""
         snapshot = world.at(attack.date)
         program = compile_crisis(snapshot, attack, rules)
+        return Crisis.priced(program, snapshot, model, capability=capability)
+
+    @staticmethod
+    def priced(
+        program: CrisisProgram,
+        snapshot: World,
+        model: ReliabilityModel | None = None,
+        *,
+        capability: str = "military_expenditure_usd",
+    ) -> Crisis:
+        """An already compiled crisis with its commitments priced by ``model``."""
         values = [snapshot.state(s).figure(capability) for s in program.states]
         model = model or preset("leeds2000")
         return Crisis(

@@ -36,6 +36,7 @@ from alliances.obligations import Attack, CascadeRules
 from alliances.simulation.backends import Backend, use_backend
 from alliances.simulation.estimates import estimate
 from alliances.simulation.run import resolve_attack
+from alliances.simulation.program import CrisisProgram, compile_crisis
 from alliances.simulation.sampling import Crisis, sample_blocks
 from alliances.simulation.spec import Cell, SweepSpec
 
@@ -59,13 +60,21 @@ def _world(world: str | None, proposal: str) -> World:
     return proposal_world(proposal)
 
 
+@functools.lru_cache(maxsize=256)
+def _program(snapshot: World, attack: Attack, rules: CascadeRules) -> CrisisProgram:
+    """A crisis compiled once per worker: cells differing only in parameters share it."""
+    return compile_crisis(snapshot, attack, rules)
+
+
 def run_cell(task: tuple[SweepSpec, Cell]) -> dict[str, Any]:
     """Simulate one cell; the row of the sweep's table (estimates and standard errors)."""
     spec, cell = task
     started = time.perf_counter()
     world, attack = _attack(spec, cell)
     rules = CascadeRules(counterattack_is_armed_attack=spec.counterattack_triggers)
-    crisis = Crisis.of(world, attack, cell.model(), rules=rules, capability=spec.capability)
+    snapshot = world.at(attack.date)
+    program = _program(snapshot, attack, rules)
+    crisis = Crisis.priced(program, snapshot, cell.model(), capability=spec.capability)
     estimates = estimate(crisis, sample_blocks(crisis, seed=spec.seed, samples=spec.samples))
     balance = estimates.balance
     pivotal = estimates.most_pivotal

@@ -97,5 +97,5 @@ class Tally:
 
 def decode_outcome(key: bytes, states: int) -> tuple[int, ...]:
     """The side of each state (0 out, 1 defender, 2 attacker) packed in an outcome key."""
-    words = np.frombuffer(key, dtype="<u8")
-    return tuple(int(words[i // 32] >> np.uint64(2 * (i % 32))) & 3 for i in range(states))
+    packed = int.from_bytes(key, "little")  # word w holds states 32w..32w+31, low bits first
+    return tuple((packed >> (2 * i)) & 3 for i in range(states))
