@@ -33,14 +33,15 @@ from alliances.simulation.sweep import run_sweep
 
 CI = os.environ.get("CI") == "true"
 CRISIS = {"by": "CHN", "on": "PHL", "at": "second-thomas-shoal", "date": "2024-10-01"}
-SWEEP = """\
-sweep: {samples: 2000, seed: 1}
+BASE_RATES = ", ".join(f"{0.3 + 0.02 * i:.2f}" for i in range(25))
+SWEEP = f"""\
+sweep: {{samples: 2000, seed: 1}}
 crises: [senkaku, second-thomas-shoal, scarborough, taiwan-strait-us-navy, okinawa-strike,
          guam-strike, korea-dmz, hokkaido, darwin, palau]
 proposals: [current, asian-nato-core, asian-nato-broad-us, us-retrenchment]
 parameters:
-  base_rate: [%s]
-""" % ", ".join(f"{0.3 + 0.02 * i:.2f}" for i in range(25))
+  base_rate: [{BASE_RATES}]
+"""
 
 
 def best(work: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
@@ -93,7 +94,8 @@ def main() -> None:
     loop_rate = loop_samples / loop
     print("one crisis: CHN attacks PHL at Second Thomas Shoal, cascade, leeds2000 reliability")
     print(
-        f"  states that can be involved: {crisis.program.size}, commitments: {len(crisis.program.pairs)}"
+        f"  states that can be involved: {crisis.program.size},"
+        f" commitments: {len(crisis.program.pairs)}"
     )
     for label, seconds in (
         ("ours, this process (1 core)", inline),

@@ -35,8 +35,8 @@ from alliances.model import World
 from alliances.obligations import Attack, CascadeRules
 from alliances.simulation.backends import Backend, use_backend
 from alliances.simulation.estimates import estimate
-from alliances.simulation.run import resolve_attack
 from alliances.simulation.program import CrisisProgram, compile_crisis
+from alliances.simulation.run import resolve_attack
 from alliances.simulation.sampling import Crisis, sample_blocks
 from alliances.simulation.spec import Cell, SweepSpec
 
