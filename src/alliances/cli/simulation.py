@@ -34,7 +34,11 @@ def show_simulation(result: Simulation) -> None:
         f"[bold]{attack.aggressor} attacks {attack.target} at {attack.place} on {attack.date}[/]"
         f" — {estimates.samples:,} samples, seed {result.seed},"
         f" reliability {result.model.name} (base {result.model.base_rate:.3g},"
-        f" {result.model.coupling} coupling), {result.seconds:.2f} s on {result.backend}"
+        f" {result.model.coupling} coupling)"
+    )
+    Console(stderr=True, highlight=False).print(
+        f"[dim]{result.seconds:.2f} s on the {result.backend} backend,"
+        f" {result.workers} worker(s)[/]"
     )
     table = Table(title="Who fights (± one standard error)", title_justify="left")
     for column in ("state", "treaties oblige", "defends", "joins attack", "stays out"):
