@@ -6,7 +6,7 @@ In one run:
   world: ours in this process (one core) and on the local backend (two
   processes), against a straightforward per-sample Python loop that draws
   each commitment and runs the rules engine. Target: >= 1 million per second.
-- a 1,000-cell sweep (10 crises x 4 architectures x 25 base rates, 2,000
+- a 1,000-cell sweep (10 crises x 4 architectures x 25 base rates, 20,000
   samples per cell) on 1 and 2 local workers, and on a local Ray cluster
   with 2 workers when Ray is installed.
 
@@ -35,7 +35,7 @@ CI = os.environ.get("CI") == "true"
 CRISIS = {"by": "CHN", "on": "PHL", "at": "second-thomas-shoal", "date": "2024-10-01"}
 BASE_RATES = ", ".join(f"{0.3 + 0.02 * i:.2f}" for i in range(25))
 SWEEP = f"""\
-sweep: {{samples: 2000, seed: 1}}
+sweep: {{samples: 20000, seed: 1}}
 crises: [senkaku, second-thomas-shoal, scarborough, taiwan-strait-us-navy, okinawa-strike,
          guam-strike, korea-dmz, hokkaido, darwin, palau]
 proposals: [current, asian-nato-core, asian-nato-broad-us, us-retrenchment]
@@ -128,7 +128,8 @@ def main() -> None:
             runs.append(("ray, 2 workers (local cluster)", "ray", 2))
         for label, backend, workers in runs:
             with open_backend(backend, workers=workers) as runner:
-                run_sweep(spec, Path(folder) / "warm.parquet", backend=runner)  # start workers
+                warm = parse_spec("crises: [korea-dmz]\nsweep: {samples: 100}", "warm.yaml")
+                run_sweep(warm, Path(folder) / "warm.parquet", backend=runner)  # start workers
                 start = time.perf_counter()
                 run_sweep(spec, out, backend=runner)
                 timings[label] = time.perf_counter() - start

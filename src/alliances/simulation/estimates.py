@@ -42,6 +42,7 @@ QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 def binomial_se(p: float, n: int) -> float:
     """Standard error of a proportion ``p`` estimated from ``n`` samples."""
+    p = min(max(p, 0.0), 1.0)
     return math.sqrt(p * (1.0 - p) / n) if n > 0 else math.nan
 
 
@@ -82,6 +83,7 @@ class Outcome:
     attackers: tuple[str, ...]
     probability: float
     balance: float
+    samples: int
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready outcome (an infinite balance becomes null)."""
@@ -89,6 +91,7 @@ class Outcome:
             "defenders": list(self.defenders),
             "attackers": list(self.attackers),
             "probability": self.probability,
+            "samples": self.samples,
             "balance": self.balance if math.isfinite(self.balance) else None,
         }
 
@@ -190,7 +193,7 @@ def estimate(crisis: Crisis, tally: Tally, *, top_outcomes: int = 10) -> Estimat
         for i, name in enumerate(names)
     )
     outcomes = sorted(
-        (_outcome(crisis, key, count / n) for key, count in tally.outcomes.items()),
+        (_outcome(crisis, key, count, n) for key, count in tally.outcomes.items()),
         key=lambda o: (-o.probability, o.defenders, o.attackers),
     )
     return Estimates(
@@ -204,7 +207,7 @@ def estimate(crisis: Crisis, tally: Tally, *, top_outcomes: int = 10) -> Estimat
     )
 
 
-def _outcome(crisis: Crisis, key: bytes, probability: float) -> Outcome:
+def _outcome(crisis: Crisis, key: bytes, count: int, n: int) -> Outcome:
     sides = decode_outcome(key, crisis.program.size)
     names, capability = crisis.program.states, crisis.capability
     defence = sum(float(capability[i]) for i, s in enumerate(sides) if s == 1)
@@ -212,27 +215,32 @@ def _outcome(crisis: Crisis, key: bytes, probability: float) -> Outcome:
     return Outcome(
         defenders=tuple(names[i] for i, s in enumerate(sides) if s == 1),
         attackers=tuple(names[i] for i, s in enumerate(sides) if s == 2),
-        probability=probability,
-        balance=defence / offence if offence > 0 else math.inf,
+        probability=count / n,
+        balance=defence / offence if offence > 0 else (math.inf if defence > 0 else math.nan),
+        samples=count,
     )
 
 
 def _balance(outcomes: list[Outcome], n: int) -> Balance:
-    ordered = sorted(outcomes, key=lambda o: o.balance)
-    weights = np.array([o.probability for o in ordered])
+    """Mean, quantiles and P(balance > 1) over samples (nan balances, 0 / 0, sort last)."""
+    ordered = sorted(outcomes, key=lambda o: (math.isnan(o.balance), o.balance))
+    counts = np.array([o.samples for o in ordered], dtype=np.int64)
     values = np.array([o.balance for o in ordered])
-    cumulative = np.cumsum(weights)
+    cumulative = np.cumsum(counts)
     quantiles = tuple(
-        (q, float(values[min(int(np.searchsorted(cumulative, q - 1e-12)), len(values) - 1)]))
+        (q, float(values[min(int(np.searchsorted(cumulative, q * n)), len(values) - 1)]))
         for q in QUANTILES
     )
     finite = np.isfinite(values)
-    mean = float(np.sum(weights[finite] * values[finite]) / max(np.sum(weights[finite]), 1e-300))
-    variance = float(np.sum(weights[finite] * (values[finite] - mean) ** 2))
-    stronger = float(np.sum(weights[values > 1.0]))
+    weight = int(counts[finite].sum())
+    mean = float(np.sum(counts[finite] * values[finite]) / weight) if weight else math.nan
+    variance = (
+        float(np.sum(counts[finite] * (values[finite] - mean) ** 2) / weight) if weight else 0.0
+    )
+    stronger = sum(o.samples for o in ordered if o.balance > 1.0) / n
     return Balance(
         mean=mean,
-        mean_se=math.sqrt(variance / n),
+        mean_se=math.sqrt(variance / weight) if weight else math.nan,
         quantiles=quantiles,
         defenders_stronger=stronger,
         defenders_stronger_se=binomial_se(stronger, n),

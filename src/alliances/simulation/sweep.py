@@ -40,9 +40,11 @@ from alliances.simulation.run import resolve_attack
 from alliances.simulation.sampling import Crisis, sample_blocks
 from alliances.simulation.spec import Cell, SweepSpec
 
-__all__ = ["checkpoint_folder", "run_cell", "run_sweep"]
+__all__ = ["checkpoint_folder", "run_cell", "run_cells", "run_sweep"]
 
 Progress = Callable[[int, int], None]
+MAX_BATCH = 8
+"""Most cells per backend task."""
 
 
 def checkpoint_folder(out: Path) -> Path:
@@ -104,6 +106,12 @@ def run_cell(task: tuple[SweepSpec, Cell]) -> dict[str, Any]:
     return row
 
 
+def run_cells(task: tuple[SweepSpec, list[Cell]]) -> list[dict[str, Any]]:
+    """Simulate a batch of cells (one task on a backend)."""
+    spec, batch = task
+    return [run_cell((spec, cell)) for cell in batch]
+
+
 def _attack(spec: SweepSpec, cell: Cell) -> tuple[World, Attack]:
     """The cell's world and its attack, with names resolved as ``alliances attack`` does."""
     world = _world(spec.world, cell.proposal)
@@ -138,11 +146,15 @@ def run_sweep(
         progress(len(done), len(cells))
     if todo:
         with use_backend(backend, workers=workers, address=address) as runner:
-            tasks = [(spec, cell) for cell in todo]
-            for position, row in runner.map(run_cell, tasks):
-                index = todo[position].index
-                write_text_atomic(folder / f"cell-{index:06d}.json", json.dumps(row))
-                done[index] = row
+            # a few cells per task: per-task overhead (pickling, scheduling) stays small,
+            # and each finished task's cells are checkpointed one file each
+            size = max(1, min(MAX_BATCH, len(todo) // (8 * runner.workers)))
+            batches = [todo[i : i + size] for i in range(0, len(todo), size)]
+            for _, rows in runner.map(run_cells, [(spec, batch) for batch in batches]):
+                for row in rows:
+                    index = int(row["cell"])
+                    write_text_atomic(folder / f"cell-{index:06d}.json", json.dumps(row))
+                    done[index] = row
                 if progress:
                     progress(len(done), len(cells))
     table = pd.DataFrame([done[cell.index] for cell in cells])
