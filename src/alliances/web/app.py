@@ -71,6 +71,8 @@ def create_app(
         docs_url=None,  # served by pages.py with local assets instead of a CDN
         redoc_url=None,
     )
+    # the bundled Swagger UI (4.x) renders OpenAPI 3.0 documents; ours use nothing 3.1-only
+    app.openapi_version = "3.0.3"
     app.state.settings = settings
     app.state.store = ScenarioStore.open(settings.database_url)
     app.state.probabilities = probabilities
