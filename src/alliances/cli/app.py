@@ -528,3 +528,35 @@ def main() -> None:
     except AlliancesError as error:
         typer.echo(f"error: {error}", err=True)
         sys.exit(EXIT_USER_ERROR)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    database: Annotated[
+        str | None,
+        typer.Option(
+            "--database",
+            help="SQLAlchemy URL of the saved-scenario store (default: $ALLIANCES_DATABASE_URL, "
+            "else sqlite:///alliances-web.db in the current directory).",
+        ),
+    ] = None,
+) -> None:
+    """Start the web app: map, crisis explorer, proposal editor, alignment (needs [web])."""
+    try:
+        import uvicorn
+
+        from alliances.web import Settings, create_app
+    except ImportError as error:
+        typer.echo(
+            f'error: the web app needs the "web" extra ({error.name} is missing): '
+            'pip install "alliances[web]"',
+            err=True,
+        )
+        raise typer.Exit(EXIT_USER_ERROR) from None
+    settings = Settings.from_env()
+    if database is not None:
+        settings = Settings(database_url=database, max_upload_bytes=settings.max_upload_bytes)
+    typer.echo(f"alliances web app on http://{host}:{port}  (API docs: /docs)", err=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

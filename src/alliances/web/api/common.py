@@ -1,0 +1,58 @@
+"""Pieces every router shares: query parameters, bounded request bodies, cached JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import Query, Request, Response
+
+from alliances.web.limits import TooLargeError, decode_text
+
+__all__ = [
+    "JSON_TYPE",
+    "ArchitectureQuery",
+    "DateQuery",
+    "json_bytes",
+    "json_response",
+    "read_text",
+]
+
+JSON_TYPE = "application/json"
+
+ArchitectureQuery = Annotated[
+    str,
+    Query(
+        max_length=64,
+        description="'current' or an embedded proposal id (see /api/architectures).",
+    ),
+]
+DateQuery = Annotated[
+    str | None,
+    Query(max_length=10, description="Date, YYYY-MM-DD (default: today)."),
+]
+
+
+def json_bytes(data: Any) -> bytes:
+    """Compact UTF-8 JSON, as the engines' ``to_dict`` results are (already plain data)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def json_response(body: bytes, status_code: int = 200) -> Response:
+    """A response for pre-encoded JSON (no re-validation, no re-encoding)."""
+    return Response(content=body, status_code=status_code, media_type=JSON_TYPE)
+
+
+async def read_text(request: Request, limit: int) -> str:
+    """The request body as text, refused (413) as soon as it exceeds ``limit`` bytes."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise TooLargeError(f"the upload is {int(declared):,} bytes; the limit is {limit:,} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise TooLargeError(f"the upload is over the limit of {limit:,} bytes")
+        chunks.append(chunk)
+    return decode_text(b"".join(chunks), limit)

@@ -1,0 +1,135 @@
+"""The crisis explorer: ``alliances attack --json`` and ``alliances crises --json`` over HTTP.
+
+Reports are pure functions of their query, so each answer is encoded once
+and kept (``_attack_json``); the engines' own caches key on the snapshot,
+which :func:`alliances.web.architectures.snapshot` keeps stable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+
+from alliances.io.proposals import CURRENT
+from alliances.model import World
+from alliances.obligations import Attack, CascadeRules, evaluate
+from alliances.obligations import attack as run_attack
+from alliances.web.api.common import ArchitectureQuery, DateQuery, json_bytes, json_response
+from alliances.web.architectures import parse_day, snapshot, timeline
+
+__all__ = ["ProbabilityProvider", "router"]
+
+router = APIRouter(prefix="/api", tags=["crisis"])
+
+ProbabilityProvider = Callable[[World, Attack, CascadeRules], dict[str, Any]]
+"""What the Monte Carlo engine plugs in: (snapshot, attack, rules) -> JSON-ready result."""
+
+StateQuery = Annotated[str, Query(min_length=1, max_length=64)]
+PlaceQuery = Annotated[
+    str | None, Query(max_length=80, description="Place (default: the target's home).")
+]
+
+
+@functools.lru_cache(maxsize=2048)
+def _attack_json(
+    *,
+    architecture: str,
+    by: str,
+    on: str,
+    at: str | None,
+    day: dt.date,
+    cascade: bool,
+    counterattack: bool,
+) -> bytes:
+    rules = CascadeRules(counterattack_is_armed_attack=counterattack)
+    report = run_attack(
+        snapshot(architecture, day), by=by, on=on, at=at, date=day, cascade=cascade, rules=rules
+    )
+    return json_bytes(report.to_dict())
+
+
+@router.get("/attack", summary="Who is obliged to do what if BY attacks ON (attack --json)")
+async def attack(
+    *,
+    by: StateQuery,
+    on: StateQuery,
+    at: PlaceQuery = None,
+    date: DateQuery = None,
+    cascade: bool = True,
+    counterattack: Annotated[
+        bool, Query(description="Entrapment reading: strikes on the aggressor's side trigger.")
+    ] = False,
+    architecture: ArchitectureQuery = CURRENT,
+) -> Response:
+    """The obligation report of ``alliances attack --json``: obligations with their
+    conditions met and failed, each state's verdict, the cascade and the coalitions."""
+    day = parse_day(date)
+    # computed on the event loop: a cached answer is a dictionary look-up, a new one ~5 ms
+    report = _attack_json(
+        architecture=architecture,
+        by=by,
+        on=on,
+        at=at or None,
+        day=day,
+        cascade=cascade,
+        counterattack=counterattack,
+    )
+    return json_response(report)
+
+
+@functools.lru_cache(maxsize=32)
+def _crises_json(architecture: str) -> bytes:
+    world = timeline(architecture)
+    rows = []
+    for crisis in world.crises:
+        report = evaluate(
+            world,
+            Attack(
+                aggressor=crisis.aggressor,
+                target=crisis.target,
+                place=crisis.place or crisis.target,
+                date=crisis.date,
+            ),
+            cascade=True,
+        )
+        rows.append({"crisis": crisis.id, "name": crisis.name, **report.to_dict()})
+    return json_bytes(rows)
+
+
+@router.get("/crises", summary="The shipped flagship crises, with cascade (crises --json)")
+def crises(architecture: ArchitectureQuery = CURRENT) -> Response:
+    """Every flagship crisis of the world with its full report, as ``alliances crises --json``."""
+    return json_response(_crises_json(architecture))
+
+
+@router.get("/attack/probabilities", summary="Probabilities of the cascade (Monte Carlo hook)")
+def probabilities(
+    request: Request,
+    *,
+    by: StateQuery,
+    on: StateQuery,
+    at: PlaceQuery = None,
+    date: DateQuery = None,
+    counterattack: bool = False,
+    architecture: ArchitectureQuery = CURRENT,
+) -> dict[str, Any]:
+    """``{"available": false, "reason": ...}`` until a simulation engine is plugged in with
+    ``create_app(probabilities=...)``; then that engine's result under ``"result"``."""
+    provider: ProbabilityProvider | None = request.app.state.probabilities
+    if provider is None:
+        return {
+            "available": False,
+            "reason": "no simulation engine is installed in this version of alliances",
+        }
+    day = parse_day(date)
+    world = snapshot(architecture, day)
+    target = world.state(on).id
+    attack_ = Attack(
+        aggressor=world.state(by).id, target=target, place=world.place(at or target).id, date=day
+    )
+    rules = CascadeRules(counterattack_is_armed_attack=counterattack)
+    return {"available": True, "result": provider(world, attack_, rules)}

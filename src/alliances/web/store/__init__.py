@@ -1,0 +1,10 @@
+"""Saved scenarios: proposals under unguessable ids (SQLite by default, any SQLAlchemy URL)."""
+
+from alliances.web.store.scenarios import (
+    SavedScenario,
+    ScenarioStore,
+    UnknownScenarioError,
+    new_scenario_id,
+)
+
+__all__ = ["SavedScenario", "ScenarioStore", "UnknownScenarioError", "new_scenario_id"]
