@@ -175,7 +175,12 @@ def test_crisis_explorer_shows_duties_reasons_and_cascade(
     assert page.locator("#crisis-steps li.future").count() == 3
     step.fill("2")
     step.dispatch_event("input")
-    assert page.locator("#crisis-probabilities").is_hidden()
+    page.wait_for_selector("#crisis-probabilities-table")
+    odds = page.text_content("#crisis-probabilities-table")
+    assert "USA" in odds
+    assert "±" in odds
+    page.locator("#crisis-probabilities").scroll_into_view_if_needed()
+    _shoot(page, "crisis-probabilities", tmp_path)
     _shoot(page, "crisis", tmp_path)
     page.fill("#crisis-at", "Atlantis")
     page.click("#crisis-form button[type=submit]")

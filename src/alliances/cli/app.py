@@ -548,6 +548,7 @@ def serve(
         import uvicorn
 
         from alliances.web import Settings, create_app
+        from alliances.web.simulation import monte_carlo
     except ImportError as error:
         typer.echo(
             f'error: the web app needs the "web" extra ({error.name} is missing): '
@@ -559,4 +560,5 @@ def serve(
     if database is not None:
         settings = Settings(database_url=database, max_upload_bytes=settings.max_upload_bytes)
     typer.echo(f"alliances web app on http://{host}:{port}  (API docs: /docs)", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    app_ = create_app(settings, probabilities=monte_carlo)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")

@@ -17,6 +17,7 @@ import functools
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from alliances.model import ObligationKind, Pledge, Treaty, World
 from alliances.obligations.attack import Attack, Strike
@@ -60,6 +61,11 @@ class Duty(StrEnum):
     NONE = "no-obligation"
 
 
+_CHECKS: WeakKeyDictionary[World, dict[tuple[int, str, str, str, bool], tuple[ConditionCheck, ...]]]
+_CHECKS = WeakKeyDictionary()
+"""Condition checks already explained, per snapshot (its pledges live as long as it does)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One pledge evaluated against one strike: did it trigger, and why."""
@@ -81,8 +87,14 @@ class Finding:
         return self.world.treaty(self.pledge.treaty)
 
     def checks(self) -> tuple[ConditionCheck, ...]:
-        """Each condition and whether it held (computed on demand)."""
-        return check_pledge(self.world, self.pledge, self.strike)
+        """Each condition and whether it held (computed on demand, once per pledge and strike)."""
+        strike = self.strike
+        memo = _CHECKS.setdefault(self.world, {})
+        key = (id(self.pledge), strike.attacker, strike.attacked, strike.place.id, strike.provoked)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = check_pledge(self.world, self.pledge, strike)
+        return found
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as JSON-ready data."""

@@ -135,8 +135,38 @@ A.crisisView = {
       if (!data.available) return;
       const body = A.el("crisis-probabilities-body");
       body.replaceChildren();
-      const pre = A.node("pre", JSON.stringify(data.result, null, 2));
-      body.appendChild(pre);
+      const r = data.result;
+      const pct = (p, se) => `${(100 * p).toFixed(1)}%` + (se ? ` ± ${(100 * se).toFixed(1)}` : "");
+      body.appendChild(A.node("p",
+        `If allies may defect (${r.reliability.name}, base rate ${r.reliability.base_rate}; ` +
+        `${r.samples.toLocaleString()} samples, ± one standard error):`));
+      const table = A.node("table");
+      table.id = "crisis-probabilities-table";
+      const head = A.node("tr");
+      for (const title of ["State", "Treaties oblige", "Defends", "Joins attack", "Stays out"]) {
+        const cell = A.node("th", title);
+        cell.scope = "col";
+        head.appendChild(cell);
+      }
+      table.appendChild(A.node("thead")).appendChild(head);
+      const rows = table.appendChild(A.node("tbody"));
+      for (const s of r.states) {
+        const row = A.node("tr");
+        row.appendChild(A.node("th", s.state)).scope = "row";
+        row.appendChild(A.node("td", s.obliged_side || "—"));
+        row.appendChild(A.node("td", pct(s.defender, s.defender_se), "num"));
+        row.appendChild(A.node("td", pct(s.attacker, s.attacker_se), "num"));
+        row.appendChild(A.node("td", pct(s.out), "num"));
+        rows.appendChild(row);
+      }
+      body.appendChild(A.node("div", null, "scroll")).appendChild(table);
+      const b = r.balance;
+      body.appendChild(A.node("p",
+        `P(defenders' ${r.capability.replace(/_/g, " ")} exceeds the attackers'): ` +
+        `${pct(b.defenders_stronger, b.defenders_stronger_se)}; median balance ` +
+        `${b.quantiles["0.5"] === null ? "—" : Number(b.quantiles["0.5"]).toFixed(2)}.` +
+        (r.most_pivotal ? ` Most pivotal: ${r.most_pivotal}.` : "") +
+        (r.missing_capability.length ? ` No capability figure: ${r.missing_capability.join(", ")}.` : "")));
     } catch (error) { panel.hidden = true; }
   },
 };
