@@ -61,6 +61,7 @@ __all__ = [
     "ProposalFileIn",
     "embedded_proposal_names",
     "load_proposal",
+    "parse_proposal",
     "proposal_world",
 ]
 
@@ -190,6 +191,17 @@ def load_proposal(source: str | FilePath) -> Proposal:
             [Problem(message=f"cannot read proposal: {error}", file=str(path))]
         ) from None
     return _parse(parse_yaml(text, str(path)))
+
+
+def parse_proposal(doc: Document) -> Proposal:
+    """Validate an already parsed proposal document (e.g. an upload) against its base world.
+
+    Raises
+    ------
+    ScenarioError
+        Every problem, located at the document's file:line:column.
+    """
+    return _parse(doc)
 
 
 def _locate(source: str | FilePath) -> FilePath:

@@ -34,11 +34,7 @@ import yaml
 
 from alliances.errors import ScenarioError, UnknownEntityError
 from alliances.io import DEFAULT_WORLD
-from alliances.io.proposals import CURRENT, embedded_proposal_names
-
-# The project parses proposals from files only; the text entry point is private.
-# A public ``parse_proposal(text, file)`` in alliances.io would remove this import.
-from alliances.io.proposals import _parse as _parse_proposal
+from alliances.io.proposals import CURRENT, embedded_proposal_names, parse_proposal
 from alliances.io.yaml_source import Document, parse_yaml
 from alliances.model import Proposal, World, apply_proposal
 from alliances.web.limits import check_yaml_budget
@@ -87,7 +83,7 @@ def parse_document(text: str, file: str = UPLOAD_NAME) -> ProposalDocument:
     check_yaml_budget(text)
     doc = parse_yaml(text, file)
     _check_base(doc)
-    return ProposalDocument(proposal=_parse_proposal(doc), data=_plain(doc.data))
+    return ProposalDocument(proposal=parse_proposal(doc), data=_plain(doc.data))
 
 
 def _check_base(doc: Document) -> None:
