@@ -53,13 +53,7 @@ def main() -> None:
     ratios: list[float] = []
     same_as_usa: list[bool] = []
     for number, crisis_id in enumerate(CRISES):
-        found = world.crisis(crisis_id)
-        attack = Attack(
-            aggressor=found.aggressor,
-            target=found.target,
-            place=found.place or found.target,
-            date=found.date,
-        )
+        attack = Attack.of_crisis(world.crisis(crisis_id))
         crisis = Crisis.of(world, attack, preset("leeds2000"))
         exact, exact_usa = exact_values(crisis)
         errors, ses = [], []

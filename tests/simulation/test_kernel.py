@@ -72,12 +72,7 @@ def test_kernel_replays_the_engine(world_id: str, crisis_id: str, counterattack:
     world: World = alliances.load_world(world_id)
     found = world.crisis(crisis_id)
     snapshot = world.at(found.date)
-    attack = Attack(
-        aggressor=found.aggressor,
-        target=found.target,
-        place=found.place or found.target,
-        date=found.date,
-    )
+    attack = Attack.of_crisis(found)
     rules = CascadeRules(counterattack_is_armed_attack=counterattack)
     crisis = Crisis.of(snapshot, attack, preset("leeds2000"), rules=rules)
     honoured = _rows(crisis)
@@ -99,7 +94,7 @@ def test_kernel_replays_the_engine(world_id: str, crisis_id: str, counterattack:
 
 def test_every_honoured_reproduces_the_deterministic_cascade(world: World) -> None:
     found = world.crisis("second-thomas-shoal")
-    attack = Attack(aggressor="CHN", target="PHL", place=found.place or "PHL", date=found.date)
+    attack = Attack.of_crisis(found)
     crisis = Crisis.of(world, attack, preset("certain"))
     sides, _ = _kernel(crisis, np.ones((1, len(crisis.program.pairs)), dtype=np.bool_))
     report = alliances.attack(

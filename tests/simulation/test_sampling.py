@@ -17,13 +17,7 @@ from alliances.simulation.exact import exact_outcomes, exact_state_odds
 def _crisis(
     world: World, crisis_id: str, model_name: str = "leeds2000", **changes: object
 ) -> Crisis:
-    found = world.crisis(crisis_id)
-    attack = Attack(
-        aggressor=found.aggressor,
-        target=found.target,
-        place=found.place or found.target,
-        date=found.date,
-    )
+    attack = Attack.of_crisis(world.crisis(crisis_id))
     return Crisis.of(world, attack, preset(model_name).adjusted(**changes))  # type: ignore[arg-type]
 
 

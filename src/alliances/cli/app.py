@@ -113,13 +113,7 @@ def crises(
     reports = [
         (
             c,
-            evaluate(
-                loaded,
-                Attack(
-                    aggressor=c.aggressor, target=c.target, place=c.place or c.target, date=c.date
-                ),
-                cascade=True,
-            ),
+            evaluate(loaded, Attack.of_crisis(c), cascade=True),
         )
         for c in loaded.crises
     ]

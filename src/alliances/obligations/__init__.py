@@ -2,7 +2,7 @@
 
 from alliances.obligations.attack import Attack, Strike
 from alliances.obligations.conditions import ConditionCheck, check_pledge
-from alliances.obligations.engine import Engine, attack, evaluate
+from alliances.obligations.engine import Engine, attack, evaluate, resolve_attack
 from alliances.obligations.report import (
     Coalition,
     Duty,
@@ -36,4 +36,5 @@ __all__ = [
     "attack",
     "check_pledge",
     "evaluate",
+    "resolve_attack",
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from alliances.model import Place
+from alliances.model import Crisis, Place
 
 __all__ = ["Attack", "Strike"]
 
@@ -25,6 +25,16 @@ class Attack:
     target: str
     place: str
     date: dt.date
+
+    @staticmethod
+    def of_crisis(crisis: Crisis) -> Attack:
+        """The attack a scenario's crisis describes (its place defaults to the target's home)."""
+        return Attack(
+            aggressor=crisis.aggressor,
+            target=crisis.target,
+            place=crisis.place or crisis.target,
+            date=crisis.date,
+        )
 
     @property
     def label(self) -> str:

@@ -27,7 +27,7 @@ from alliances.obligations.conditions import (
 from alliances.obligations.report import Finding, ObligationReport, Side, Step
 from alliances.obligations.rules import DEFAULT_RULES, CascadeRules
 
-__all__ = ["Engine", "StrikeOutcome", "attack", "evaluate"]
+__all__ = ["Engine", "StrikeOutcome", "attack", "evaluate", "resolve_attack"]
 
 _DEFENSE, _OFFENSE = ObligationKind.DEFENSE, ObligationKind.OFFENSE
 _NEUTRALITY, _NONAGGRESSION = ObligationKind.NEUTRALITY, ObligationKind.NONAGGRESSION
@@ -317,6 +317,18 @@ def attack(
     DateOutOfCoverageError
         For a date before the world's coverage or a state that did not exist then.
     """
+    found = resolve_attack(world, by=by, on=on, at=at, date=date)
+    return evaluate(world, found, cascade=cascade, rules=rules)
+
+
+def resolve_attack(
+    world: World, *, by: str, on: str, at: str | None = None, date: dt.date | str | None = None
+) -> Attack:
+    """The attack "``by`` attacks ``on`` at ``at`` on ``date``", every name checked.
+
+    ``at`` defaults to the target's home territory and ``date`` to today; the
+    errors are those of :func:`attack`.
+    """
     day = parse_date(date) if date is not None else dt.date.today()
     snapshot = world.at(day)
     aggressor = snapshot.existing_state(by).id
@@ -324,9 +336,4 @@ def attack(
     if aggressor == target:
         raise AlliancesError(f"{aggressor} cannot attack itself")
     place = snapshot.place(at if at is not None else target).id
-    return evaluate(
-        snapshot,
-        Attack(aggressor=aggressor, target=target, place=place, date=day),
-        cascade=cascade,
-        rules=rules,
-    )
+    return Attack(aggressor=aggressor, target=target, place=place, date=day)

@@ -14,7 +14,7 @@ from alliances.simulation.backends import BACKENDS, open_backend
 from alliances.simulation.estimates import Estimates, binomial_se, estimate
 from alliances.simulation.program import CrisisProgram, compile_crisis
 from alliances.simulation.reliability import PRESETS, ReliabilityModel, preset
-from alliances.simulation.run import Simulation, resolve_attack, simulate
+from alliances.simulation.run import Simulation, simulate
 from alliances.simulation.sampling import BLOCK, Crisis, blocks_of, sample_blocks
 from alliances.simulation.tally import Tally
 
@@ -34,7 +34,6 @@ __all__ = [
     "estimate",
     "open_backend",
     "preset",
-    "resolve_attack",
     "sample_blocks",
     "simulate",
 ]

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from alliances.errors import AlliancesError
-from alliances.model import World, parse_date
-from alliances.obligations import Attack, CascadeRules, evaluate
+from alliances.model import World
+from alliances.obligations import CascadeRules, evaluate, resolve_attack
 from alliances.obligations.rules import DEFAULT_RULES
 from alliances.simulation.backends import Backend, use_backend
 from alliances.simulation.estimates import Estimates, estimate
@@ -26,7 +26,7 @@ from alliances.simulation.reliability import ReliabilityModel, preset
 from alliances.simulation.sampling import Crisis, blocks_of, sample_blocks
 from alliances.simulation.tally import Tally
 
-__all__ = ["Simulation", "resolve_attack", "simulate"]
+__all__ = ["Simulation", "simulate"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -69,20 +69,6 @@ class Simulation:
             "workers": self.workers,
             "seconds": self.seconds,
         }
-
-
-def resolve_attack(
-    world: World, *, by: str, on: str, at: str | None = None, date: dt.date | str | None = None
-) -> Attack:
-    """The attack "``by`` attacks ``on`` at ``at`` on ``date``", names checked like ``attack``."""
-    day = parse_date(date) if date is not None else dt.date.today()
-    snapshot = world.at(day)
-    aggressor = snapshot.existing_state(by).id
-    target = snapshot.existing_state(on).id
-    if aggressor == target:
-        raise AlliancesError(f"{aggressor} cannot attack itself")
-    place = snapshot.place(at if at is not None else target).id
-    return Attack(aggressor=aggressor, target=target, place=place, date=day)
 
 
 def simulate(

@@ -32,11 +32,10 @@ import pandas as pd
 from alliances.errors import AlliancesError
 from alliances.io.atomic import write_text_atomic
 from alliances.model import World
-from alliances.obligations import Attack, CascadeRules
+from alliances.obligations import Attack, CascadeRules, resolve_attack
 from alliances.simulation.backends import Backend, use_backend
 from alliances.simulation.estimates import estimate
 from alliances.simulation.program import CrisisProgram, compile_crisis
-from alliances.simulation.run import resolve_attack
 from alliances.simulation.sampling import Crisis, sample_blocks
 from alliances.simulation.spec import Cell, SweepSpec
 
@@ -117,10 +116,7 @@ def _attack(spec: SweepSpec, cell: Cell) -> tuple[World, Attack]:
     world = _world(spec.world, cell.proposal)
     if cell.crisis_id is None:
         return world, resolve_attack(world, by=cell.by, on=cell.on, at=cell.at, date=cell.date)
-    found = world.crisis(cell.crisis_id)
-    return world, resolve_attack(
-        world, by=found.aggressor, on=found.target, at=found.place, date=found.date
-    )
+    return world, Attack.of_crisis(world.crisis(cell.crisis_id))
 
 
 def run_sweep(

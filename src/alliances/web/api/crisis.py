@@ -86,16 +86,7 @@ def _crises_json(architecture: str) -> bytes:
     world = timeline(architecture)
     rows = []
     for crisis in world.crises:
-        report = evaluate(
-            world,
-            Attack(
-                aggressor=crisis.aggressor,
-                target=crisis.target,
-                place=crisis.place or crisis.target,
-                date=crisis.date,
-            ),
-            cascade=True,
-        )
+        report = evaluate(world, Attack.of_crisis(crisis), cascade=True)
         rows.append({"crisis": crisis.id, "name": crisis.name, **report.to_dict()})
     return json_bytes(rows)
 
