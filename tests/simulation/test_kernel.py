@@ -17,7 +17,7 @@ from alliances.model import World
 from alliances.obligations import Attack, CascadeRules, Engine, Side
 from alliances.simulation import Crisis, preset
 from alliances.simulation.exact import decision_table
-from alliances.simulation.kernel import cascade_block
+from alliances.simulation.sampling import replay
 from alliances.simulation.tally import decode_outcome
 
 CODES = {Side.DEFENDER: 1, Side.ATTACKER: 2}
@@ -30,24 +30,8 @@ def _crises() -> list[tuple[str, str]]:
 
 
 def _kernel(crisis: Crisis, honoured: np.ndarray) -> tuple[list[tuple[int, ...]], np.ndarray]:
-    p = crisis.program
-    keys, _, conflicted, _ = cascade_block(
-        honoured,
-        p.pair_guarantor,
-        crisis.capability,
-        p.defender_slot,
-        p.attacker_slot,
-        p.initial_slots,
-        p.edge_start,
-        p.edge_state,
-        p.edge_side,
-        p.edge_pair,
-        p.neutral_start,
-        p.neutral_owner,
-        p.neutral_towards,
-        p.rules.on_conflict == "abstain",
-    )
-    return [decode_outcome(k.tobytes(), p.size) for k in keys], conflicted
+    keys, _, conflicted, _ = replay(crisis, honoured)
+    return [decode_outcome(k.tobytes(), crisis.program.size) for k in keys], conflicted
 
 
 def _rows(crisis: Crisis) -> np.ndarray:

@@ -12,6 +12,7 @@ from alliances.model import World
 from alliances.obligations import Attack
 from alliances.simulation import BLOCK, Crisis, blocks_of, estimate, preset, sample_blocks, simulate
 from alliances.simulation.exact import exact_outcomes, exact_state_odds
+from alliances.simulation.sampling import tally_blocks
 
 
 def _crisis(
@@ -33,9 +34,7 @@ def test_same_seed_same_counts_whatever_the_grouping(world: World) -> None:
     samples = 3 * BLOCK + 1000
     whole = sample_blocks(crisis, seed=9, samples=samples)
     blocks = blocks_of(samples)
-    reversed_parts = [
-        sample_blocks(crisis, seed=9, samples=0, blocks=[b]) for b in reversed(blocks)
-    ]
+    reversed_parts = [tally_blocks(crisis, seed=9, blocks=[b]) for b in reversed(blocks)]
     merged = reversed_parts[0]
     for part in reversed_parts[1:]:
         merged = merged.merge(part)

@@ -15,7 +15,7 @@ from alliances.simulation.estimates import Estimates, binomial_se, estimate
 from alliances.simulation.program import CrisisProgram, compile_crisis
 from alliances.simulation.reliability import PRESETS, ReliabilityModel, preset
 from alliances.simulation.run import Simulation, simulate
-from alliances.simulation.sampling import BLOCK, Crisis, blocks_of, sample_blocks
+from alliances.simulation.sampling import BLOCK, Crisis, blocks_of, sample_blocks, tally_blocks
 from alliances.simulation.tally import Tally
 
 __all__ = [
@@ -36,4 +36,5 @@ __all__ = [
     "preset",
     "sample_blocks",
     "simulate",
+    "tally_blocks",
 ]

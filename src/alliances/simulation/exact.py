@@ -27,8 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from alliances.errors import AlliancesError
-from alliances.simulation.kernel import cascade_block
-from alliances.simulation.sampling import Crisis
+from alliances.simulation.sampling import Crisis, replay
 from alliances.simulation.tally import decode_outcome
 
 __all__ = ["MAX_COMBINATIONS", "decision_table", "exact_outcomes", "exact_state_odds"]
@@ -70,22 +69,7 @@ def exact_outcomes(crisis: Crisis) -> dict[tuple[int, ...], float]:
     """Probability of every outcome (each state's side: 0 out, 1 defender, 2 attacker)."""
     program = crisis.program
     honoured, weight = decision_table(crisis)
-    keys, *_ = cascade_block(
-        honoured,
-        program.pair_guarantor,
-        crisis.capability,
-        program.defender_slot,
-        program.attacker_slot,
-        program.initial_slots,
-        program.edge_start,
-        program.edge_state,
-        program.edge_side,
-        program.edge_pair,
-        program.neutral_start,
-        program.neutral_owner,
-        program.neutral_towards,
-        program.rules.on_conflict == "abstain",
-    )
+    keys, *_ = replay(crisis, honoured)
     result: dict[tuple[int, ...], float] = {}
     for row, w in zip(keys, weight, strict=True):
         sides = decode_outcome(row.tobytes(), program.size)

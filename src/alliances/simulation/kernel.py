@@ -12,7 +12,12 @@ import numba
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["cascade_block"]
+__all__ = ["Cascaded", "cascade_block"]
+
+Cascaded = tuple[
+    npt.NDArray[np.uint64], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]
+]
+"""What :func:`cascade_block` returns: outcome keys, joined, conflicted and defect counts."""
 
 
 @numba.njit(cache=True, nogil=True)
@@ -31,9 +36,7 @@ def cascade_block(  # noqa: PLR0912, PLR0915, PLR0917 - one flat kernel is the p
     neutral_owner: npt.NDArray[np.int32],
     neutral_towards: npt.NDArray[np.int32],
     abstain: bool,
-) -> tuple[
-    npt.NDArray[np.uint64], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]
-]:
+) -> Cascaded:
     """Sides of every state in every sample, plus the integer tallies.
 
     Returns ``(keys, joined, conflicted, defect_tally)``: ``keys[s]`` packs

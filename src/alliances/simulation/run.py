@@ -23,7 +23,7 @@ from alliances.obligations.rules import DEFAULT_RULES
 from alliances.simulation.backends import Backend, use_backend
 from alliances.simulation.estimates import Estimates, estimate
 from alliances.simulation.reliability import ReliabilityModel, preset
-from alliances.simulation.sampling import Crisis, blocks_of, sample_blocks
+from alliances.simulation.sampling import Crisis, blocks_of, tally_blocks
 from alliances.simulation.tally import Tally
 
 __all__ = ["Simulation", "simulate"]
@@ -126,4 +126,4 @@ def _chunks(blocks: list[tuple[int, int]], workers: int) -> list[list[tuple[int,
 
 def _run_chunk(task: tuple[Crisis, int, list[tuple[int, int]]]) -> Tally:
     crisis, seed, blocks = task
-    return sample_blocks(crisis, seed=seed, samples=0, blocks=blocks)
+    return tally_blocks(crisis, seed=seed, blocks=blocks)

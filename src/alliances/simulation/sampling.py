@@ -29,12 +29,20 @@ import numpy.typing as npt
 from alliances.model import World, great_circle_km
 from alliances.obligations import Attack, CascadeRules
 from alliances.obligations.rules import DEFAULT_RULES
-from alliances.simulation.kernel import cascade_block
+from alliances.simulation.kernel import Cascaded, cascade_block
 from alliances.simulation.program import CrisisProgram, compile_crisis
 from alliances.simulation.reliability import ReliabilityModel, preset
 from alliances.simulation.tally import Tally
 
-__all__ = ["BLOCK", "Crisis", "blocks_of", "pair_probabilities", "sample_blocks"]
+__all__ = [
+    "BLOCK",
+    "Crisis",
+    "blocks_of",
+    "pair_probabilities",
+    "replay",
+    "sample_blocks",
+    "tally_blocks",
+]
 
 BLOCK = 16_384
 """Samples per block: the unit of randomness (fixed, so results never depend on chunking)."""
@@ -151,11 +159,10 @@ def draw_block(crisis: Crisis, seed: int, block: int, size: int) -> npt.NDArray[
     return uniform[:, program.pair_guarantor] < crisis.probabilities
 
 
-def run_block(crisis: Crisis, seed: int, block: int, size: int) -> Tally:
-    """Draw and cascade one block; integer tallies only."""
+def replay(crisis: Crisis, honoured: npt.NDArray[np.bool_]) -> Cascaded:
+    """The compiled cascade of ``crisis`` for each row of decisions (see :func:`cascade_block`)."""
     program = crisis.program
-    honoured = draw_block(crisis, seed, block, size)
-    keys, joined, conflicted, defect_tally = cascade_block(
+    return cascade_block(
         honoured,
         program.pair_guarantor,
         crisis.capability,
@@ -171,15 +178,21 @@ def run_block(crisis: Crisis, seed: int, block: int, size: int) -> Tally:
         program.neutral_towards,
         program.rules.on_conflict == "abstain",
     )
-    return Tally.of_block(keys, joined, conflicted, defect_tally)
 
 
-def sample_blocks(
-    crisis: Crisis, *, seed: int, samples: int, blocks: list[tuple[int, int]] | None = None
-) -> Tally:
-    """The merged tally of ``blocks`` (default: all blocks of a ``samples`` run)."""
-    chosen = blocks_of(samples) if blocks is None else blocks
+def run_block(crisis: Crisis, seed: int, block: int, size: int) -> Tally:
+    """Draw and cascade one block; integer tallies only."""
+    return Tally.of_block(*replay(crisis, draw_block(crisis, seed, block, size)))
+
+
+def tally_blocks(crisis: Crisis, *, seed: int, blocks: list[tuple[int, int]]) -> Tally:
+    """The merged tally of some ``(block, size)`` blocks of a run (any grouping, same counts)."""
     tally = Tally.empty(crisis.program.size)
-    for block, size in chosen:
+    for block, size in blocks:
         tally = tally.merge(run_block(crisis, seed, block, size))
     return tally
+
+
+def sample_blocks(crisis: Crisis, *, seed: int, samples: int) -> Tally:
+    """The tally of a whole run of ``samples``."""
+    return tally_blocks(crisis, seed=seed, blocks=blocks_of(samples))
