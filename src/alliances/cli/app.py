@@ -44,6 +44,27 @@ DateOption = Annotated[
     typer.Option("--date", "-d", help="Date of the attack, YYYY-MM-DD (default: today)."),
 ]
 
+ByOption = Annotated[str, typer.Option("--by", help="The aggressor (ISO code or name).")]
+OnOption = Annotated[str, typer.Option("--on", help="The target (ISO code or name).")]
+AtOption = Annotated[
+    str | None,
+    typer.Option("--at", help="Place of the attack (default: the target's home territory)."),
+]
+CounterattackOption = Annotated[
+    bool,
+    typer.Option(
+        "--counterattack-triggers",
+        help="Entrapment reading: strikes on the aggressor's side "
+        "trigger its allies' defence pledges.",
+    ),
+]
+ProposalOption = Annotated[
+    str | None,
+    typer.Option(
+        "--proposal", "-p", help="An embedded proposal id or proposal file (instead of --world)."
+    ),
+]
+
 
 def _load(world: str | None) -> World:
     from alliances.io import load_world
@@ -57,25 +78,15 @@ def _print_json(data: Any) -> None:
 
 @app.command()
 def attack(
-    by: Annotated[str, typer.Option("--by", help="The aggressor (ISO code or name).")],
-    on: Annotated[str, typer.Option("--on", help="The target (ISO code or name).")],
-    at: Annotated[
-        str | None,
-        typer.Option("--at", help="Place of the attack (default: the target's home territory)."),
-    ] = None,
+    by: ByOption,
+    on: OnOption,
+    at: AtOption = None,
     date: DateOption = None,
     cascade: Annotated[
         bool,
         typer.Option("--cascade", help="Follow obligations until no more states are drawn in."),
     ] = False,
-    counterattack: Annotated[
-        bool,
-        typer.Option(
-            "--counterattack-triggers",
-            help="Entrapment reading: strikes on the aggressor's side "
-            "trigger its allies' defence pledges.",
-        ),
-    ] = False,
+    counterattack: CounterattackOption = False,
     world: WorldOption = None,
     as_json: JsonOption = False,
     verbose: Annotated[
@@ -299,10 +310,7 @@ def align(
         ),
     ] = None,
     world: WorldOption = None,
-    proposal: Annotated[
-        str | None,
-        typer.Option("--proposal", "-p", help="An embedded proposal id or proposal file."),
-    ] = None,
+    proposal: ProposalOption = None,
     date: DateOption = None,
     k: Annotated[int, typer.Option("--k", min=2, max=8, help="Number of coalitions.")] = 2,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the annealing heuristic.")] = 0,
@@ -390,18 +398,12 @@ AddressOption = Annotated[
 
 @app.command()
 def simulate(
-    by: Annotated[str, typer.Option("--by", help="The aggressor (ISO code or name).")],
-    on: Annotated[str, typer.Option("--on", help="The target (ISO code or name).")],
-    at: Annotated[
-        str | None,
-        typer.Option("--at", help="Place of the attack (default: the target's home territory)."),
-    ] = None,
+    by: ByOption,
+    on: OnOption,
+    at: AtOption = None,
     date: DateOption = None,
     world: WorldOption = None,
-    proposal: Annotated[
-        str | None,
-        typer.Option("--proposal", "-p", help="Simulate in an embedded proposal or file instead."),
-    ] = None,
+    proposal: ProposalOption = None,
     samples: Annotated[int, typer.Option("--samples", "-n", help="Monte Carlo samples.")] = 100_000,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same result).")] = 0,
     reliability: Annotated[
@@ -424,13 +426,7 @@ def simulate(
             "--override", help="Fix a commitment's probability: USA->TWN=0.4 (repeatable)."
         ),
     ] = None,
-    counterattack: Annotated[
-        bool,
-        typer.Option(
-            "--counterattack-triggers",
-            help="Entrapment reading: strikes on the aggressor's side trigger its allies' pledges.",
-        ),
-    ] = False,
+    counterattack: CounterattackOption = False,
     backend: BackendOption = "local",
     workers: WorkersOption = None,
     address: AddressOption = None,
