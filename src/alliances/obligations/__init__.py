@@ -2,7 +2,7 @@
 
 from alliances.obligations.attack import Attack, Strike
 from alliances.obligations.conditions import ConditionCheck, check_pledge
-from alliances.obligations.engine import Engine, attack, evaluate, resolve_attack
+from alliances.obligations.engine import Engine, attack, engine_for, evaluate, resolve_attack
 from alliances.obligations.report import (
     Coalition,
     Duty,
@@ -35,6 +35,7 @@ __all__ = [
     "Verdict",
     "attack",
     "check_pledge",
+    "engine_for",
     "evaluate",
     "resolve_attack",
 ]

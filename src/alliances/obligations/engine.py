@@ -27,7 +27,7 @@ from alliances.obligations.conditions import (
 from alliances.obligations.report import Finding, ObligationReport, Side, Step
 from alliances.obligations.rules import DEFAULT_RULES, CascadeRules
 
-__all__ = ["Engine", "StrikeOutcome", "attack", "evaluate", "resolve_attack"]
+__all__ = ["Engine", "StrikeOutcome", "attack", "engine_for", "evaluate", "resolve_attack"]
 
 _DEFENSE, _OFFENSE = ObligationKind.DEFENSE, ObligationKind.OFFENSE
 _NEUTRALITY, _NONAGGRESSION = ObligationKind.NEUTRALITY, ObligationKind.NONAGGRESSION
@@ -285,15 +285,16 @@ class _War:
 
 
 @functools.lru_cache(maxsize=16)
-def _engine(world: World, rules: CascadeRules) -> Engine:
-    return Engine(world, rules)
+def engine_for(snapshot: World, rules: CascadeRules = DEFAULT_RULES) -> Engine:
+    """The shared engine of a snapshot and rules (a few kept, so their memos are reused)."""
+    return Engine(snapshot, rules)
 
 
 def evaluate(
     world: World, attack: Attack, *, cascade: bool = False, rules: CascadeRules = DEFAULT_RULES
 ) -> ObligationReport:
     """Evaluate an attack on ``world`` (a timeline or a snapshot) at the attack's date."""
-    return _engine(world.at(attack.date), rules).evaluate(attack, cascade=cascade)
+    return engine_for(world.at(attack.date), rules).evaluate(attack, cascade=cascade)
 
 
 def attack(

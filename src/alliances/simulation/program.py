@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from alliances.model import Pledge, World
-from alliances.obligations import Attack, CascadeRules, Engine, Side
+from alliances.obligations import Attack, CascadeRules, Side, engine_for
 from alliances.obligations.attack import Strike
 from alliances.obligations.rules import DEFAULT_RULES
 
@@ -76,7 +76,7 @@ def compile_crisis(
 ) -> CrisisProgram:
     """Compile ``attack`` on the snapshot ``world`` (taken at the attack's date) into arrays."""
     snapshot = world.at(attack.date)
-    engine = Engine(snapshot, rules)
+    engine = engine_for(snapshot, rules)  # shared with evaluate(): strikes are computed once
     place = engine.place(attack.place)
     counter = rules.counterattack_is_armed_attack
 
