@@ -490,10 +490,9 @@ def sweep(
     target = out or spec.with_suffix(".parquet")
     folder = checkpoint_folder(target)
     if resume and folder.is_dir():
-        finished = len(list(folder.glob("cell-*.json")))
+        finished, total = len(list(folder.glob("cell-*.json"))), len(parsed.cells())
         typer.echo(
-            f"resuming: {finished} of {len(parsed.cells())} cells already done,"
-            f" computing {len(parsed.cells()) - finished}",
+            f"resuming: {finished} of {total} cells already done, computing {total - finished}",
             err=True,
         )
     with sweep_progress(enabled=not quiet) as progress:
