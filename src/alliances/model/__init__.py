@@ -44,7 +44,7 @@ from alliances.model.treaty import (
     Treaty,
     in_period,
 )
-from alliances.model.world import World, parse_date
+from alliances.model.world import World, derived, parse_date
 
 __all__ = [
     "AMENDED",
@@ -86,6 +86,7 @@ __all__ = [
     "Treaty",
     "World",
     "apply_proposal",
+    "derived",
     "great_circle_km",
     "in_period",
     "parse_date",

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 from weakref import WeakKeyDictionary
 
 from alliances.errors import DateOutOfCoverageError, UnknownEntityError
@@ -30,7 +30,7 @@ from alliances.model.place import Place
 from alliances.model.state import State
 from alliances.model.treaty import Pledge, Treaty
 
-__all__ = ["World", "parse_date"]
+__all__ = ["World", "derived", "parse_date"]
 
 _T = TypeVar("_T")
 
@@ -39,6 +39,9 @@ _SNAPSHOTS: WeakKeyDictionary[World, dict[dt.date, World]] = WeakKeyDictionary()
 """Snapshots already taken of each world, so that ``world.at(day)`` is the same object
 each time (engines cached per snapshot are then reused); dropped with their world."""
 _SNAPSHOTS_PER_WORLD = 64
+
+_DERIVED: WeakKeyDictionary[World, dict[Hashable, Any]] = WeakKeyDictionary()
+"""Data computed from a world once and kept while it lives (see :func:`derived`)."""
 
 
 def parse_date(value: dt.date | str) -> dt.date:
@@ -183,7 +186,31 @@ class World:
 
     def existing_states(self) -> tuple[State, ...]:
         """States that exist at the snapshot's date."""
-        return tuple(s for s in self.states if s.exists_on(self.day))
+        _ = self.day  # raises for a timeline, which has no date
+        return self._index.existing
+
+
+def derived(world: World, key: Hashable, build: Callable[[], _T]) -> _T:
+    """``build()`` computed once per world object and ``key``, kept while the world lives.
+
+    For data that several reports on one snapshot share (explanations, lookup
+    tables). ``key`` must name what ``build`` computes for this world.
+
+    Examples
+    --------
+    >>> world = World(id="w", name="W", states=())
+    >>> derived(world, "answer", lambda: 6 * 7)
+    42
+    >>> derived(world, "answer", lambda: 0)  # kept from the first call
+    42
+    """
+    table = _DERIVED.get(world)
+    if table is None:
+        table = _DERIVED[world] = {}
+    if key in table:
+        return cast(_T, table[key])
+    value = table[key] = build()
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +224,7 @@ class _Index:
     in_force: tuple[Treaty, ...]
     members: dict[str, tuple[str, ...]]
     treaties_of: dict[str, tuple[Treaty, ...]]
+    existing: tuple[State, ...]
 
     @staticmethod
     def build(world: World) -> _Index:
@@ -225,6 +253,7 @@ class _Index:
             in_force=in_force,
             members=members,
             treaties_of={state: tuple(found) for state, found in treaties_of.items()},
+            existing=tuple(s for s in world.states if day is not None and s.exists_on(day)),
         )
 
 

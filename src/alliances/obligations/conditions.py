@@ -16,7 +16,9 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from alliances.model import (
     OWED_BY,
@@ -31,6 +33,7 @@ from alliances.model import (
 from alliances.obligations.attack import Strike
 
 __all__ = [
+    "CheckCache",
     "ConditionCheck",
     "adversary_checks",
     "check_pledge",
@@ -64,12 +67,21 @@ def roles(pledge: Pledge, strike: Strike) -> tuple[str, bool]:
     return strike.attacker, strike.provoked
 
 
-def check_pledge(world: World, pledge: Pledge, strike: Strike) -> tuple[ConditionCheck, ...]:
-    """Every condition of ``pledge`` checked against ``strike``."""
+def check_pledge(
+    world: World, pledge: Pledge, strike: Strike, cache: CheckCache | None = None
+) -> tuple[ConditionCheck, ...]:
+    """Every condition of ``pledge`` checked against ``strike``.
+
+    With a ``cache`` (of ``world``), the adversary and place parts are
+    computed once per pledge and opponent, and per pledge, attacked state and place.
+    """
     if pledge.obligation.kind is ObligationKind.NONAGGRESSION:
         return (nonaggression_check(pledge, strike),)
     opponent, started = roles(pledge, strike)
-    checks = [*adversary_checks(world, pledge, opponent), place_check(pledge, strike)]
+    if cache is None:
+        checks = [*adversary_checks(world, pledge, opponent), place_check(pledge, strike)]
+    else:
+        checks = [*cache.adversary_checks(pledge, opponent), cache.place_check(pledge, strike)]
     if pledge.obligation.conditions.non_provocation:
         checks.append(
             ConditionCheck(
@@ -77,6 +89,71 @@ def check_pledge(world: World, pledge: Pledge, strike: Strike) -> tuple[Conditio
             )
         )
     return tuple(checks)
+
+
+class CheckCache:
+    """One snapshot's condition checks, their parts computed once and kept.
+
+    An explanation depends on the pledge and the whole strike, but its costly
+    parts on less: the place part on the attacked state and the place, the
+    adversary part on the opponent. Queries that differ only in the aggressor
+    share them. Pledges are keyed by identity and kept alive by the cache:
+    give it only the snapshot's own pledges.
+
+    Examples
+    --------
+    >>> import alliances
+    >>> world = alliances.load_world().at("2024-10-01")
+    >>> cache = CheckCache(world)
+    >>> pledge = next(p for p in world.pledges_owed_to("JPN") if p.treaty == "US-JPN-1960")
+    >>> strike = Strike(attacker="CHN", attacked="JPN", place=world.place("senkaku-islands"))
+    >>> cache.checks(pledge, strike) == check_pledge(world, pledge, strike)
+    True
+    >>> cache.place_check(pledge, strike) is cache.place_check(pledge, strike)
+    True
+    """
+
+    __slots__ = ("_adversaries", "_places", "world")
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self._adversaries: dict[tuple[int, str], tuple[Pledge, tuple[ConditionCheck, ...]]] = {}
+        self._places: dict[tuple[int, str, str], tuple[Pledge, ConditionCheck]] = {}
+
+    def checks(self, pledge: Pledge, strike: Strike) -> tuple[ConditionCheck, ...]:
+        """:func:`check_pledge` for this snapshot, from memoised parts."""
+        return check_pledge(self.world, pledge, strike, self)
+
+    def adversary_checks(self, pledge: Pledge, opponent: str) -> tuple[ConditionCheck, ...]:
+        """:func:`adversary_checks` for this snapshot, memoised."""
+        return _recall(
+            self._adversaries,
+            (id(pledge), opponent),
+            pledge,
+            lambda: adversary_checks(self.world, pledge, opponent),
+        )
+
+    def place_check(self, pledge: Pledge, strike: Strike) -> ConditionCheck:
+        """:func:`place_check` (which reads only the attacked state and the place), memoised."""
+        key = (id(pledge), strike.attacked, strike.place.id)
+        return _recall(self._places, key, pledge, lambda: place_check(pledge, strike))
+
+
+_Key = TypeVar("_Key")
+_Checked = TypeVar("_Checked")
+
+
+def _recall(
+    table: dict[_Key, tuple[Pledge, _Checked]],
+    key: _Key,
+    pledge: Pledge,
+    compute: Callable[[], _Checked],
+) -> _Checked:
+    """``table``'s result for ``key`` (which holds the pledge's id), computed when missing."""
+    kept = table.get(key)
+    if kept is None or kept[0] is not pledge:
+        kept = table[key] = (pledge, compute())
+    return kept[1]
 
 
 def nonaggression_check(pledge: Pledge, strike: Strike) -> ConditionCheck:

@@ -17,11 +17,10 @@ import functools
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
-from weakref import WeakKeyDictionary
 
-from alliances.model import ObligationKind, Pledge, Treaty, World
+from alliances.model import ObligationKind, Pledge, Treaty, World, derived
 from alliances.obligations.attack import Attack, Strike
-from alliances.obligations.conditions import ConditionCheck, check_pledge
+from alliances.obligations.conditions import CheckCache, ConditionCheck
 from alliances.obligations.rules import DEFAULT_RULES, CascadeRules
 
 if TYPE_CHECKING:
@@ -61,11 +60,6 @@ class Duty(StrEnum):
     NONE = "no-obligation"
 
 
-_CHECKS: WeakKeyDictionary[World, dict[tuple[int, str, str, str, bool], tuple[ConditionCheck, ...]]]
-_CHECKS = WeakKeyDictionary()
-"""Condition checks already explained, per snapshot (its pledges live as long as it does)."""
-
-
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One pledge evaluated against one strike: did it trigger, and why."""
@@ -87,37 +81,60 @@ class Finding:
         return self.world.treaty(self.pledge.treaty)
 
     def checks(self) -> tuple[ConditionCheck, ...]:
-        """Each condition and whether it held (computed on demand, once per pledge and strike)."""
-        strike = self.strike
-        memo = _CHECKS.setdefault(self.world, {})
-        key = (id(self.pledge), strike.attacker, strike.attacked, strike.place.id, strike.provoked)
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = check_pledge(self.world, self.pledge, strike)
-        return found
+        """Each condition and whether it held (computed on demand from memoised parts)."""
+        return _check_cache(self.world).checks(self.pledge, self.strike)
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as JSON-ready data."""
-        obligation, treaty = self.pledge.obligation, self.treaty
-        return {
-            "state": self.state,
-            "owed_to": self.pledge.owed_to,
-            "kind": obligation.kind.value,
-            "triggered": self.triggered,
-            "treaty": treaty.id,
-            "treaty_name": treaty.name,
-            "instrument": treaty.instrument.value,
-            "legally_binding": treaty.instrument.legally_binding,
-            "article": obligation.article.ref,
-            "article_summary": obligation.article.summary,
-            "strength": obligation.strength.value,
-            "round": self.round,
-            "attacker": self.strike.attacker,
-            "place": self.strike.place.id,
-            "conditions": [{"text": c.text, "met": c.met} for c in self.checks()],
-            "confidence": obligation.confidence.value,
-            "note": obligation.note,
-        }
+        return _findings_data(self.world, (self,))[0]
+
+
+def _check_cache(world: World) -> CheckCache:
+    return derived(world, CheckCache, lambda: CheckCache(world))
+
+
+def _findings_data(world: World, findings: tuple[Finding, ...]) -> list[dict[str, Any]]:
+    """Findings of one snapshot as JSON-ready data (its caches looked up once)."""
+    cache = _check_cache(world)
+    table: dict[int, tuple[Pledge, dict[str, Any]]] = derived(world, _pledge_fields, dict)
+    rows = []
+    for finding in findings:
+        pledge, strike = finding.pledge, finding.strike
+        kept = table.get(id(pledge))
+        if kept is None or kept[0] is not pledge:  # keyed by id: check it is the same pledge
+            kept = table[id(pledge)] = (pledge, _pledge_fields(world, pledge))
+        data = kept[1].copy()
+        data["triggered"] = finding.triggered
+        data["round"] = finding.round
+        data["attacker"] = strike.attacker
+        data["place"] = strike.place.id
+        data["conditions"] = [{"text": c.text, "met": c.met} for c in cache.checks(pledge, strike)]
+        rows.append(data)
+    return rows
+
+
+def _pledge_fields(world: World, pledge: Pledge) -> dict[str, Any]:
+    """A finding's JSON fields that depend only on its pledge, in order (the rest None)."""
+    obligation, treaty = pledge.obligation, world.treaty(pledge.treaty)
+    return {
+        "state": pledge.owed_by,
+        "owed_to": pledge.owed_to,
+        "kind": obligation.kind.value,
+        "triggered": None,
+        "treaty": treaty.id,
+        "treaty_name": treaty.name,
+        "instrument": treaty.instrument.value,
+        "legally_binding": treaty.instrument.legally_binding,
+        "article": obligation.article.ref,
+        "article_summary": obligation.article.summary,
+        "strength": obligation.strength.value,
+        "round": None,
+        "attacker": None,
+        "place": None,
+        "conditions": None,
+        "confidence": obligation.confidence.value,
+        "note": obligation.note,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +316,7 @@ class ObligationReport:
             },
             "date": self.date.isoformat(),
             "world": self.world.id,
-            "obligations": [f.to_dict() for f in self.findings],
+            "obligations": _findings_data(self.world, self.findings),
             "states": [v.to_dict() for v in self.verdicts],
             "not_yet_in_force": [
                 {"treaty": t.id, "signed": _iso(t.signed), "in_force": _iso(t.in_force)}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from alliances.model import ObligationKind, Treaty, World
+from collections.abc import Iterable
+
+from alliances.model import ObligationKind, Treaty, World, derived
 from alliances.obligations.report import (
     Coalition,
     Duty,
@@ -40,26 +42,22 @@ def verdicts_of(report: ObligationReport) -> tuple[Verdict, ...]:
     by_state: dict[str, list[Finding]] = {}
     for finding in report.findings:
         by_state.setdefault(finding.state, []).append(finding)
+    ties = _ties(world, report.belligerents, report.findings)
+    sides = report.sides if report.cascade else {}
     return tuple(
-        _verdict(report, state.id, tuple(by_state.get(state.id, ())), report.conflicted)
+        Verdict(
+            state=state.id,
+            duty=_duty(report, state.id, by_state.get(state.id, ()), report.conflicted),
+            findings=tuple(by_state.get(state.id, ())),
+            side=sides.get(state.id),
+            ties=tuple(ties.get(state.id, ())),
+        )
         for state in states
     )
 
 
-def _verdict(
-    report: ObligationReport, state: str, own: tuple[Finding, ...], conflicted: frozenset[str]
-) -> Verdict:
-    return Verdict(
-        state=state,
-        duty=_duty(report, state, own, conflicted),
-        findings=own,
-        side=report.sides.get(state) if report.cascade else None,
-        ties=_ties(report.world, state, own, report.belligerents),
-    )
-
-
 def _duty(
-    report: ObligationReport, state: str, own: tuple[Finding, ...], conflicted: frozenset[str]
+    report: ObligationReport, state: str, own: Iterable[Finding], conflicted: frozenset[str]
 ) -> Duty:
     if state == report.attack.aggressor:
         return Duty.ATTACKER
@@ -74,28 +72,47 @@ def _duty(
 
 
 def _ties(
-    world: World, state: str, own: tuple[Finding, ...], belligerents: tuple[str, ...]
-) -> tuple[Tie, ...]:
-    """Treaties in force linking ``state`` to a belligerent that triggered nothing for it."""
-    used = {f.pledge.treaty for f in own if f.triggered}
-    ties = []
-    for treaty in world.treaties_of(state):
-        if treaty.id in used:
+    world: World, belligerents: tuple[str, ...], findings: tuple[Finding, ...]
+) -> dict[str, list[Tie]]:
+    """Per state, the treaties in force linking it to a belligerent that triggered nothing
+    for it, in the world's treaty order; each names the first such belligerent."""
+    used = {(f.state, f.pledge.treaty) for f in findings if f.triggered}
+    ties: dict[str, list[Tie]] = {}
+    for treaty, members, kinds in _treaties_in_force(world):
+        at_war = [b for b in belligerents if b in members]
+        if not at_war:
             continue
-        members = world.members_of(treaty.id)
-        other = next((b for b in belligerents if b != state and b in members), None)
-        if other is not None:
-            kinds = sorted({o.kind.value for o in treaty.obligations}) or ["none"]
-            ties.append(
+        for state in members:
+            other = next((b for b in at_war if b != state), None)
+            if other is None or (state, treaty.id) in used:
+                continue
+            ties.setdefault(state, []).append(
                 Tie(
                     treaty=treaty.id,
                     label=treaty.label,
-                    kinds=tuple(kinds),
+                    kinds=kinds,
                     instrument=treaty.instrument.value,
                     with_state=other,
                 )
             )
-    return tuple(ties)
+    return ties
+
+
+def _treaties_in_force(world: World) -> tuple[tuple[Treaty, tuple[str, ...], tuple[str, ...]], ...]:
+    """Each treaty in force with its members at the date and its obligations' kinds
+    (built once per snapshot)."""
+
+    def build() -> tuple[tuple[Treaty, tuple[str, ...], tuple[str, ...]], ...]:
+        return tuple(
+            (
+                treaty,
+                world.members_of(treaty.id),
+                tuple(sorted({o.kind.value for o in treaty.obligations})) or ("none",),
+            )
+            for treaty in world.treaties_in_force()
+        )
+
+    return derived(world, _treaties_in_force, build)
 
 
 def coalitions_of(report: ObligationReport) -> tuple[Coalition, ...]:

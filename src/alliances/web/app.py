@@ -13,6 +13,8 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from typing import Any
 
 from fastapi import FastAPI
@@ -20,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import alliances
+from alliances.web.answers import AnswerCache
 from alliances.web.api import (
     align_router,
     compare_router,
@@ -34,6 +37,7 @@ from alliances.web.errors import install_error_handlers
 from alliances.web.pages import STATIC_DIR, swagger_ui_dir
 from alliances.web.pages import router as pages_router
 from alliances.web.settings import Settings
+from alliances.web.startup import preload
 from alliances.web.store import ScenarioStore
 
 __all__ = ["create_app"]
@@ -70,6 +74,7 @@ def create_app(
         "the web app. Shapes mirror the command line's `--json` output.",
         docs_url=None,  # served by pages.py with local assets instead of a CDN
         redoc_url=None,
+        lifespan=_preloaded,
     )
     # the bundled Swagger UI (4.x) renders OpenAPI 3.0 documents; ours use nothing 3.1-only
     app.openapi_version = "3.0.3"
@@ -90,8 +95,16 @@ def create_app(
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount("/vendor/swagger-ui", StaticFiles(directory=swagger_ui_dir()), name="swagger-ui")
+    app.add_middleware(AnswerCache, paths=("/api/attack", "/api/map"))
     app.add_middleware(_SecurityHeaders)
     return app
+
+
+@contextlib.asynccontextmanager
+async def _preloaded(app: FastAPI) -> AsyncIterator[None]:
+    """Load the embedded worlds before the first request (see :mod:`alliances.web.startup`)."""
+    preload()
+    yield
 
 
 class _SecurityHeaders:

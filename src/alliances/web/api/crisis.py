@@ -68,7 +68,8 @@ async def attack(
     """The obligation report of ``alliances attack --json``: obligations with their
     conditions met and failed, each state's verdict, the cascade and the coalitions."""
     day = parse_day(date)
-    # computed on the event loop: a cached answer is a dictionary look-up, a new one ~5 ms
+    # computed on the event loop: a new answer takes about 1 ms; repeats are served before
+    # routing by alliances.web.answers.AnswerCache, or by _attack_json's cache
     report = _attack_json(
         architecture=architecture,
         by=by,
