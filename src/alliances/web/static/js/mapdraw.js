@@ -26,6 +26,17 @@ A.tieText = function (link) {
   return [head, ...treaties].join("<br>");
 };
 
+/* Ranges that show all of [x0, x1] × [y0, y1] at one scale in the element's box (degrees
+   per pixel alike on both axes, centred), so a narrow phone sees the whole region instead
+   of plotly cropping the x range to keep the aspect. */
+A.fitRanges = function (element, [x0, x1], [y0, y1]) {
+  const width = Math.max(element.clientWidth, 1), height = Math.max(element.clientHeight, 1);
+  const perPixel = Math.max((x1 - x0) / width, (y1 - y0) / height);
+  const [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
+  return [[cx - (perPixel * width) / 2, cx + (perPixel * width) / 2],
+    [cy - (perPixel * height) / 2, cy + (perPixel * height) / 2]];
+};
+
 A.sizeOf = (personnel) => (personnel === null ? 9 : 7 + Math.sqrt(personnel / 1000) * 3.2);
 
 A.drawMap = async function (divId, layers, overlay) {
@@ -91,11 +102,15 @@ A.drawMap = async function (divId, layers, overlay) {
     arrowwidth: 2.2, arrowcolor: A.SIDE_COLOUR[r.side] || "#333", standoff: 7, startstandoff: 7,
   }));
   const [lonMin, latMin, lonMax, latMax] = layers.bbox;
+  const lons = layers.states.map((s) => s.lon), lats = layers.states.map((s) => s.lat);
+  const [xRange, yRange] = A.fitRanges(document.getElementById(divId),  // every state and label
+    [Math.min(lonMin + 25, ...lons) - 10, Math.max(lonMax - 5, ...lons) + 10],
+    [Math.min(latMin + 5, ...lats) - 2, Math.max(latMax, ...lats) + 3]);
   const layout = {
     margin: { l: 0, r: 0, t: 0, b: 0 }, dragmode: "pan", hovermode: "closest", annotations,
     font: { family: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size: 12 },
-    xaxis: { range: [lonMin + 25, lonMax - 5], visible: false, fixedrange: false },
-    yaxis: { range: [latMin + 5, latMax], visible: false, scaleanchor: "x" },
+    xaxis: { range: xRange, visible: false, fixedrange: false },
+    yaxis: { range: yRange, visible: false, scaleanchor: "x" },
     plot_bgcolor: "#fff", paper_bgcolor: "#fff", hoverlabel: { align: "left", bgcolor: "#fff", font: { size: 12 } },
   };
   const config = { responsive: true, displaylogo: false, scrollZoom: false,
