@@ -13,7 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import alliances.alignment.exact as exact_module
 from alliances.alignment import Landscape, align, anneal, branch_and_bound, enumerate_landscape
+from alliances.alignment.landscape import Solution
 from alliances.errors import AlliancesError
 
 
@@ -62,6 +64,34 @@ def test_branch_and_bound_equals_enumeration(n: int, seed: int) -> None:
     exact = branch_and_bound(problem)
     assert exact.optimal
     assert exact.energy == pytest.approx(enumerate_landscape(problem, basins=False).best.energy)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.integers(min_value=2, max_value=16),
+    st.integers(min_value=0, max_value=10_000),
+    st.integers(min_value=1, max_value=3),
+)
+def test_branch_and_bound_finds_the_optimum_from_a_poor_incumbent_on_any_thread_count(
+    n: int, seed: int, workers: int
+) -> None:
+    problem = _random(n, seed)
+    everyone_together = np.zeros(n, dtype=np.int64)
+    poor = Solution(everyone_together, problem.energy(everyone_together), False, "test")
+    with pytest.MonkeyPatch.context() as patch:  # the subtrees must improve on "all on one side"
+        patch.setattr(exact_module, "anneal", lambda *_, **__: poor)
+        exact = branch_and_bound(problem, workers=workers)
+    assert exact.optimal
+    assert exact.energy == pytest.approx(enumerate_landscape(problem, basins=False).best.energy)
+    assert exact.energy == pytest.approx(problem.energy(exact.labels))
+
+
+def test_branch_and_bound_reports_a_spent_node_budget_as_not_optimal() -> None:
+    problem = _random(40, 3)
+    stopped = branch_and_bound(problem, node_limit=1)
+    assert not stopped.optimal
+    assert "stopped at the node limit (1)" in stopped.detail
+    assert branch_and_bound(problem).optimal
 
 
 @settings(max_examples=30, deadline=None)
