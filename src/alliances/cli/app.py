@@ -531,13 +531,20 @@ def serve(
             "else sqlite:///alliances-web.db in the current directory).",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            help="Server processes sharing the port (one per core serves many users at once).",
+        ),
+    ] = 1,
 ) -> None:
     """Start the web app: map, crisis explorer, proposal editor, alignment (needs [web])."""
     try:
-        import uvicorn
+        import uvicorn  # noqa: F401 - checks the extra is installed
 
-        from alliances.web import Settings, create_app
-        from alliances.web.simulation import monte_carlo
+        from alliances.web import Settings
+        from alliances.web.serve import run
     except ImportError as error:
         typer.echo(
             f'error: the web app needs the "web" extra ({error.name} is missing): '
@@ -549,5 +556,4 @@ def serve(
     if database is not None:
         settings = Settings(database_url=database, max_upload_bytes=settings.max_upload_bytes)
     typer.echo(f"alliances web app on http://{host}:{port}  (API docs: /docs)", err=True)
-    app_ = create_app(settings, probabilities=monte_carlo)
-    uvicorn.run(app_, host=host, port=port, log_level="warning")
+    run(host, port, settings, workers=workers)
