@@ -38,7 +38,32 @@ __all__ = ["branch_and_bound"]
 
 
 @njit(cache=True, nogil=True)
-def _search(  # noqa: PLR0912, PLR0915, PLR0917 - one compiled loop (numba: positional)
+def _fix(  # noqa: PLR0917 - numba takes positional arguments
+    w: NDArray[np.float64],
+    labels: NDArray[np.int64],
+    linear: NDArray[np.float64],
+    energy: NDArray[np.float64],
+    negative: NDArray[np.float64],
+    depth: int,
+    side: int,
+) -> float:  # pragma: no cover
+    """Put actor ``depth`` on ``side``, update the running sums; the new node's lower bound."""
+    n = w.shape[0]
+    labels[depth] = side
+    energy[depth + 1] = energy[depth] + linear[depth, side]
+    removed = 0.0
+    for v in range(depth + 1, n):
+        removed += min(0.0, w[depth, v])
+        linear[v, 1 - side] += w[v, depth]
+    negative[depth + 1] = negative[depth] - removed
+    bound = energy[depth + 1] + negative[depth + 1]
+    for v in range(depth + 1, n):
+        bound += min(linear[v, 0], linear[v, 1])
+    return float(bound)
+
+
+@njit(cache=True, nogil=True)
+def _search(  # noqa: PLR0912, PLR0917 - one compiled loop (numba: positional)
     w: NDArray[np.float64],
     incumbent: float,
     incumbent_labels: NDArray[np.int64],
@@ -63,19 +88,10 @@ def _search(  # noqa: PLR0912, PLR0915, PLR0917 - one compiled loop (numba: posi
     for u in range(n):
         for v in range(u + 1, n):
             negative[0] += min(0.0, w[u, v])
+    bound = -np.inf
     for depth in range(start):  # fix the prefix
-        side = prefix[depth]
-        labels[depth] = side
-        energy[depth + 1] = energy[depth] + linear[depth, side]
-        removed = 0.0
-        for v in range(depth + 1, n):
-            removed += min(0.0, w[depth, v])
-            linear[v, 1 - side] += w[v, depth]
-        negative[depth + 1] = negative[depth] - removed
-    bound = energy[start] + negative[start]
-    for v in range(start, n):
-        bound += min(linear[v, 0], linear[v, 1])
-    if start > 0 and bound >= best - 1e-12:
+        bound = _fix(w, labels, linear, energy, negative, depth, int(prefix[depth]))
+    if bound >= best - 1e-12:
         return best, best_labels, 0, True
     if budget[0] <= 0:
         return best, best_labels, 0, False
@@ -105,23 +121,13 @@ def _search(  # noqa: PLR0912, PLR0915, PLR0917 - one compiled loop (numba: posi
                 return best, best_labels, nodes, False
         if tried[depth] == 0:
             first[depth] = 0 if linear[depth, 0] <= linear[depth, 1] else 1
-            side = first[depth]
+            side = int(first[depth])
         else:
-            side = 1 - first[depth]
+            side = int(1 - first[depth])
         tried[depth] += 1
         nodes += 1
         batch += 1
-        labels[depth] = side
-        energy[depth + 1] = energy[depth] + linear[depth, side]
-        removed = 0.0
-        for v in range(depth + 1, n):
-            removed += min(0.0, w[depth, v])
-            linear[v, 1 - side] += w[v, depth]
-        negative[depth + 1] = negative[depth] - removed
-        bound = energy[depth + 1] + negative[depth + 1]
-        for v in range(depth + 1, n):
-            bound += min(linear[v, 0], linear[v, 1])
-        if bound < best - 1e-12:
+        if _fix(w, labels, linear, energy, negative, depth, side) < best - 1e-12:
             depth += 1
             tried[depth] = 0
     budget[0] -= batch
