@@ -54,7 +54,7 @@ __all__ = [
     "scenario_json_schema",
 ]
 
-__version__ = "0.1.0"
+__version__ = "0.6.1"
 
 _HOME = {
     "AlliancesError": "alliances.errors",
