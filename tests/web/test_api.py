@@ -180,6 +180,10 @@ def test_probabilities_hook_calls_the_plugged_in_engine() -> None:
             "did you mean 'asian-nato-core'?",
         ),
         ("/api/compare", {"architectures": ["current"] * 9}, 400, "compare 1 to 8 architectures"),
+        # names are checked before anything is loaded: a path never reaches the file system
+        ("/api/diff", {"proposal": "/etc/passwd"}, 404, "unknown architecture '/etc/passwd'"),
+        ("/api/diff", {"proposal": "ishiba-reform", "base": "/etc/hosts"}, 404, "'/etc/hosts'"),
+        ("/api/compare", {"architectures": ["/etc/passwd"]}, 404, "unknown architecture"),
         ("/api/align", {"k": 99}, 422, "less than or equal to 8"),
         ("/api/proposals/nope/document", {}, 404, "unknown proposal 'nope'"),
         ("/api/scenarios/not-a-real-id", {}, 404, "no saved scenario 'not-a-real-id'"),

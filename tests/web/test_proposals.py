@@ -114,6 +114,14 @@ def test_yaml_bomb_is_refused(client: TestClient) -> None:
     assert f"more than {MAX_NODES:,} YAML nodes" in response.json()["error"]
 
 
+@pytest.mark.parametrize("url", ["/api/proposals/check", "/api/scenarios"])
+def test_a_recursive_alias_is_refused_with_its_line(client: TestClient, url: str) -> None:
+    text = "format: alliances/1\nedits: &a [*a]\n"  # expanding it would never end
+    response = client.post(url, content=text, headers=YAML)
+    assert response.status_code == 400
+    assert "line 2, column 12: the alias *a repeats a collection" in response.json()["error"]
+
+
 def test_deep_nesting_is_refused(client: TestClient) -> None:
     nested = "[" * 900 + "]" * 900  # libyaml itself stops at 1000 levels
     response = client.post("/api/proposals/check", content=nested, headers=YAML)
@@ -158,3 +166,19 @@ def test_garbage_bodies_get_a_4xx(client: TestClient, body: bytes, message: str)
     response = client.post("/api/proposals/check", content=body, headers=YAML)
     assert 400 <= response.status_code < 500
     assert message in response.text
+
+
+def test_an_absurd_personnel_figure_is_refused_where_it_stands(client: TestClient) -> None:
+    text = (
+        "format: alliances/1\n"
+        "proposal: {id: big, name: Big, effective: 2025-01-01}\n"
+        "edits:\n"
+        "  - add_deployment: {id: x, guest: USA, host: JPN, command: national,\n"
+        "      source: typo, personnel: 99999999999999999999999}\n"
+    )
+    for url in ("/api/proposals/check", "/api/scenarios", "/api/proposals/compare"):
+        response = client.post(url, content=text, headers=YAML)
+        assert response.status_code == 422, url
+        problems = response.json()["problems"]
+        assert [(p["line"], p["column"]) for p in problems] == [(5, 32)], problems
+        assert "less than or equal to 10000000" in problems[0]["message"]

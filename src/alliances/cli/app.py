@@ -210,12 +210,10 @@ def _proposal_world(name: str) -> World:
 
 def _default_date(names: list[str], date: str | None) -> str:
     """The date to compare at: --date, else the latest effective date of the proposals."""
-    if date:
-        return date
-    from alliances.io.proposals import CURRENT, load_proposal
+    from alliances.io.proposals import comparison_date
+    from alliances.model import parse_date
 
-    effective = [load_proposal(n).effective for n in names if n != CURRENT]
-    return max(effective).isoformat() if effective else dt.date.today().isoformat()
+    return comparison_date(names, parse_date(date) if date else None).isoformat()
 
 
 @app.command()

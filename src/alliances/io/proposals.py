@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path as FilePath
 from typing import Any
@@ -25,6 +25,7 @@ from alliances.errors import Problem, ScenarioError, suggest
 from alliances.io.build import build_conditions, build_deployment, build_obligation, build_treaty
 from alliances.io.loader import load_world
 from alliances.io.schema import (
+    MAX_PERSONNEL,
     ArticleIn,
     ConditionsIn,
     DeploymentIn,
@@ -59,6 +60,7 @@ from alliances.model import (
 __all__ = [
     "CURRENT",
     "ProposalFileIn",
+    "comparison_date",
     "embedded_proposal_names",
     "load_proposal",
     "parse_proposal",
@@ -126,7 +128,7 @@ class _DeploymentRef(StrictModel):
 class _ChangeDeploymentIn(StrictModel):
     deployment: str
     command: Command | None = None
-    personnel: int | None = Field(default=None, ge=0)
+    personnel: int | None = Field(default=None, ge=0, le=MAX_PERSONNEL)
     note: str | None = None
 
 
@@ -168,6 +170,23 @@ def proposal_world(source: str | FilePath) -> World:
         return load_world()
     proposal = load_proposal(source)
     return _applied(proposal)
+
+
+def comparison_date(sources: Iterable[str | FilePath], date: dt.date | None = None) -> dt.date:
+    """The date to compare architectures at: ``date``, else the latest date on which
+    the proposals' edits take effect, else today (``current`` has no such date).
+
+    Examples
+    --------
+    >>> comparison_date(["current", "ishiba-reform"]) == load_proposal("ishiba-reform").effective
+    True
+    >>> comparison_date(["current"], dt.date(2024, 10, 1))
+    datetime.date(2024, 10, 1)
+    """
+    if date is not None:
+        return date
+    effective = [load_proposal(s).effective for s in sources if str(s) != CURRENT]
+    return max(effective) if effective else dt.date.today()
 
 
 @functools.lru_cache(maxsize=16)

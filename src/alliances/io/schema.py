@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 __all__ = [
+    "MAX_PERSONNEL",
     "AdministrationIn",
     "ArticleIn",
     "CapitalIn",
@@ -41,6 +42,10 @@ __all__ = [
 
 ConfidenceIn = Literal["high", "medium", "low"]
 StateId = str
+MAX_PERSONNEL = 10_000_000
+"""The most personnel a deployment may state: five times the largest active armed
+forces today (about 2 million). It catches typos, and numbers too large to encode."""
+
 _STATE_ID = r"^[A-Z]{3}$"
 _SLUG = r"^[a-z0-9][a-z0-9-]*$"
 _TREATY_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -213,7 +218,7 @@ class DeploymentIn(StrictModel):
     guest: StateId
     host: StateId
     place: str | None = None
-    personnel: int | None = Field(default=None, ge=0)
+    personnel: int | None = Field(default=None, ge=0, le=MAX_PERSONNEL)
     personnel_year: int | None = Field(default=None, ge=1800, le=2100)
     command: Literal["national", "integrated", "shared"] = "national"
     since: dt.date | None = None

@@ -60,8 +60,10 @@ def check_yaml_budget(text: str, max_nodes: int = MAX_NODES, max_depth: int = MA
     """Raise :class:`TooLargeError` if ``text`` expands past ``max_nodes`` or ``max_depth``.
 
     Walks the event stream (which never expands aliases), counting each alias
-    as the size of the node it repeats. Syntax errors pass through: the
-    project's parser reports them with their position.
+    as the size of the node it repeats, and refuses an alias inside the
+    collection it names (:class:`AlliancesError`): expanding it never ends.
+    Syntax errors pass through: the project's parser reports them with their
+    position.
     """
     budget = _Budget(max_nodes, max_depth)
     try:
@@ -83,6 +85,13 @@ class _Budget:
 
     def see(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.AliasEvent):
+            if any(anchor == event.anchor for anchor, _ in self.open):
+                mark = event.start_mark
+                where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+                raise AlliancesError(
+                    f"{where}the alias *{event.anchor} repeats a collection from inside "
+                    "itself; a proposal cannot be recursive"
+                )
             self._add(self.sizes.get(event.anchor or "", 1))
         elif isinstance(event, yaml.ScalarEvent):
             if event.anchor:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 import orjson
@@ -44,8 +45,13 @@ def json_bytes(data: Any) -> bytes:
     --------
     >>> json_bytes({"state": "JPN", "met": True, "share": 0.25, 1: None})
     b'{"state":"JPN","met":true,"share":0.25,"1":null}'
+    >>> json_bytes({"personnel": 10**30})  # past orjson's 64 bits: the standard library
+    b'{"personnel":1000000000000000000000000000000}'
     """
-    return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY)
+    try:
+        return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY)
+    except orjson.JSONEncodeError:  # e.g. an integer beyond 64 bits from an upload
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def json_response(body: bytes, status_code: int = 200) -> Response:

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from alliances.errors import AlliancesError
-from alliances.io.proposals import CURRENT, load_proposal
+from alliances.io.proposals import CURRENT, comparison_date
 from alliances.metrics import compare as run_compare
 from alliances.metrics.comparison import diff_dict
 from alliances.model.diff import world_diff
@@ -24,12 +24,11 @@ MAX_ARCHITECTURES = 8
 
 
 def default_day(names: tuple[str, ...], date: str | None) -> dt.date:
-    """The date to compare at, as the CLI picks it: ``date``, else the latest effective
-    date of the proposals, else today."""
-    if date:
-        return parse_day(date)
-    effective = [load_proposal(n).effective for n in names if n != CURRENT]
-    return max(effective) if effective else dt.date.today()
+    """The date to compare at, as the CLI picks it (:func:`comparison_date`); the names
+    are checked against the embedded architectures first, so none reaches the file system."""
+    for name in names:
+        timeline(name)
+    return comparison_date(names, parse_day(date) if date else None)
 
 
 @functools.lru_cache(maxsize=64)
@@ -49,8 +48,6 @@ def compare(
     names = tuple(architectures)
     if not 1 <= len(names) <= MAX_ARCHITECTURES:
         raise AlliancesError(f"compare 1 to {MAX_ARCHITECTURES} architectures, not {len(names)}")
-    for name in names:
-        timeline(name)
     return json_response(_compare_json(names, default_day(names, date)))
 
 
