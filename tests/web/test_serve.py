@@ -42,22 +42,37 @@ def _alive(pid: int) -> bool:
         return False
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux's /proc")
+def _start(folder: Path, port: int) -> subprocess.Popen[bytes]:
+    """``alliances serve --workers 2`` on ``port``, once it answers."""
+    database = f"sqlite:///{folder / 'web.db'}"
+    command = [*SERVE, "--port", str(port), "--workers", "2", "--database", database]
+    server = subprocess.Popen(command, cwd=folder, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/architectures", timeout=2)
+            return server
+        except OSError:
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.2)
+
+
+def _gone(pids: list[int], seconds: float = 15) -> bool:
+    deadline = time.monotonic() + seconds
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return not any(_alive(pid) for pid in pids)
+
+
+LINUX = pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux's /proc")
+
+
+@LINUX
 def test_two_workers_share_the_port_answer_alike_and_stop_together(tmp_path: Path) -> None:
     port = _free_port()
-    database = f"sqlite:///{tmp_path / 'web.db'}"
-    command = [*SERVE, "--port", str(port), "--workers", "2", "--database", database]
-    server = subprocess.Popen(command, cwd=tmp_path)
+    server = _start(tmp_path, port)
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/api/architectures", timeout=2)
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.2)
         workers = _children(server.pid)
         assert len(workers) == 2
         query = "/api/attack?by=CHN&on=PHL&at=second-thomas-shoal&date=2024-06-17"
@@ -91,13 +106,41 @@ def test_two_workers_share_the_port_answer_alike_and_stop_together(tmp_path: Pat
         for _ in range(6):  # the store is shared: any worker can load it
             loaded = urllib.request.urlopen(f"{base}/api/scenarios/{scenario_id}", timeout=30)
             assert json.loads(loaded.read())["id"] == scenario_id
+        second = subprocess.run(  # a second server may not join this one's port
+            [*SERVE, "--port", str(port), "--workers", "2", "--database", "sqlite:///b.db"],
+            check=False,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert second.returncode != 0
+        assert f"cannot listen on 127.0.0.1:{port}" in second.stderr
     finally:
         server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
-    deadline = time.monotonic() + 10
-    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not any(_alive(pid) for pid in workers), "a worker outlived the server"
+        assert server.wait(timeout=30) == 0
+    assert _gone(workers), "a worker outlived the server"
+
+
+@LINUX
+def test_workers_die_with_a_killed_parent_and_a_dead_worker_stops_the_server(
+    tmp_path: Path,
+) -> None:
+    server = _start(tmp_path, _free_port())
+    workers = _children(server.pid)
+    os.kill(workers[0], signal.SIGKILL)  # a worker crashes
+    assert server.wait(timeout=30) != 0
+    assert server.stderr is not None
+    assert (
+        "a server worker stopped: alliances-web-0 (exit code -9)" in server.stderr.read().decode()
+    )
+    assert _gone(workers)
+
+    server = _start(tmp_path, _free_port())
+    workers = _children(server.pid)
+    server.kill()  # SIGKILL: the parent cannot clean up, the kernel tells the workers
+    server.wait(timeout=30)
+    assert _gone(workers), "workers outlived a killed parent"
 
 
 @pytest.mark.parametrize(

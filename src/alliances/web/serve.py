@@ -1,13 +1,15 @@
 """Run the web app: one uvicorn process, or several sharing the port.
 
-With ``workers > 1`` the parent loads the embedded worlds and migrates the
-database once, opens one listening socket per worker on the same address
-with ``SO_REUSEPORT`` (all listening before any worker starts), then forks
-the workers, each serving its own socket; the kernel spreads connections over
-them. uvicorn's own ``--workers`` shares one socket instead, and on Linux the
-first idle process accepted most of a burst: 43 of 50 load-test connections
-landed on one of two workers. Each worker computes and caches its own
-answers, so the cores help most when many clients query at once.
+With ``workers > 1`` the parent checks that nothing listens on the port yet,
+loads the embedded worlds and migrates the database once, opens one listening
+socket per worker on the same address with ``SO_REUSEPORT`` (all listening
+before any worker starts), then forks the workers, each serving its own
+socket; the kernel spreads connections over them. uvicorn's own
+``--workers`` shares one socket instead, and on Linux the first idle process
+accepted most of a burst: 43 of 50 load-test connections landed on one of
+two workers. Each worker computes and caches its own answers, so the cores
+help most when many clients query at once. The workers stop with the parent
+(even if it is killed), and the parent stops when any worker does.
 
 Examples
 --------
@@ -21,9 +23,13 @@ Examples
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import multiprocessing.connection
+import os
 import signal
 import socket
+import sys
 from types import FrameType
 
 from alliances.errors import AlliancesError
@@ -32,14 +38,14 @@ from alliances.web.startup import preload
 
 __all__ = ["check_workers", "run"]
 
-_IN_MEMORY = ("sqlite://", "sqlite:///:memory:")
-
 
 def check_workers(workers: int, database_url: str) -> None:
     """Refuse worker counts the app cannot honour (raises :class:`AlliancesError`)."""
+    from alliances.web.store import in_memory
+
     if workers < 1:
         raise AlliancesError(f"--workers must be at least 1, not {workers}")
-    if workers > 1 and database_url in _IN_MEMORY:
+    if workers > 1 and in_memory(database_url):
         raise AlliancesError(
             f"--workers {workers} needs a database the workers can share: an in-memory "
             "SQLite database would be one per worker; give --database a file or server URL"
@@ -47,7 +53,11 @@ def check_workers(workers: int, database_url: str) -> None:
 
 
 def run(host: str, port: int, settings: Settings, *, workers: int = 1) -> None:
-    """Serve on ``host:port`` until interrupted (Ctrl-C or SIGTERM)."""
+    """Serve on ``host:port`` until interrupted (Ctrl-C or SIGTERM).
+
+    With several workers, the server stops when any worker stops, and says so
+    (:class:`AlliancesError`) if one failed.
+    """
     import uvicorn
 
     from alliances.web.app import create_app
@@ -59,35 +69,46 @@ def run(host: str, port: int, settings: Settings, *, workers: int = 1) -> None:
         app = create_app(settings, probabilities=monte_carlo)
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
-    ScenarioStore.open(settings.database_url).engine.dispose()  # migrate once
+    _refuse_if_taken(host, port)
+    ScenarioStore.open(settings.database_url).engine.dispose()  # migrate before forking
     preload()  # the workers inherit the loaded, frozen worlds
     # every socket listens before any worker starts, so connections are spread from the first
     sockets = [_listening_socket(host, port) for _ in range(workers)]
     fork = multiprocessing.get_context("fork")
-    children = [
-        fork.Process(target=_worker, args=(sockets, i, settings), name=f"alliances-web-{i}")
-        for i in range(workers)
-    ]
-    for child in children:
-        child.start()
-    for sock in sockets:
-        sock.close()  # the workers hold them now
+    children: list[multiprocessing.process.BaseProcess] = []
+    interrupted: list[int] = []
 
-    def stop(signum: int, frame: FrameType | None) -> None:
+    def terminate_all() -> None:
         for child in children:
             if child.is_alive():
                 child.terminate()
 
-    previous = signal.signal(signal.SIGTERM, stop)
+    def on_sigterm(signum: int, frame: FrameType | None) -> None:
+        interrupted.append(signum)
+        terminate_all()
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)  # before forking: no orphans
     try:
-        for child in children:
-            child.join()
+        for index in range(workers):
+            worker = fork.Process(
+                target=_worker, args=(sockets, index, settings), name=f"alliances-web-{index}"
+            )
+            worker.start()
+            children.append(worker)
+        for sock in sockets:
+            sock.close()  # the workers hold them now
+        multiprocessing.connection.wait([child.sentinel for child in children])
     except KeyboardInterrupt:
-        stop(signal.SIGINT, None)
+        interrupted.append(signal.SIGINT)
+    finally:
+        ended = [(c.name, c.exitcode) for c in children if c.exitcode is not None]
+        terminate_all()
         for child in children:
             child.join()
-    finally:
         signal.signal(signal.SIGTERM, previous)
+    failed = [f"{name} (exit code {code})" for name, code in ended if code != 0]
+    if failed and not interrupted:
+        raise AlliancesError(f"a server worker stopped: {', '.join(failed)}; the server stopped")
 
 
 def _worker(sockets: list[socket.socket], index: int, settings: Settings) -> None:
@@ -96,6 +117,7 @@ def _worker(sockets: list[socket.socket], index: int, settings: Settings) -> Non
     from alliances.web.app import create_app
     from alliances.web.simulation import monte_carlo
 
+    _die_with_parent()
     for i, sock in enumerate(sockets):
         if i != index:
             sock.close()  # only the parent and this worker keep this worker's socket
@@ -103,11 +125,38 @@ def _worker(sockets: list[socket.socket], index: int, settings: Settings) -> Non
     uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sockets[index]])
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to send this worker SIGTERM when the parent dies (even by SIGKILL)."""
+    if not sys.platform.startswith("linux"):
+        return
+    parent = os.getppid()
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _refuse_if_taken(host: str, port: int) -> None:
+    """Fail now if anything listens on ``host:port``, another ``alliances serve`` included.
+
+    The workers' ``SO_REUSEPORT`` sockets would otherwise join that server's and
+    share its traffic; a plain bind is refused while anyone listens there.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # old connections are fine
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise AlliancesError(f"cannot listen on {host}:{port}: {error.strerror}") from None
+
+
 def _listening_socket(host: str, port: int) -> socket.socket:
     """A socket bound to ``host:port`` that other workers may bind too (``SO_REUSEPORT``).
 
-    A program holding the port without ``SO_REUSEPORT`` makes the bind fail;
-    another ``alliances serve --workers`` of the same user would share it.
+    :func:`_refuse_if_taken` has checked first that nobody else listens there.
     """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)

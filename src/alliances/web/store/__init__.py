@@ -4,7 +4,14 @@ from alliances.web.store.scenarios import (
     SavedScenario,
     ScenarioStore,
     UnknownScenarioError,
+    in_memory,
     new_scenario_id,
 )
 
-__all__ = ["SavedScenario", "ScenarioStore", "UnknownScenarioError", "new_scenario_id"]
+__all__ = [
+    "SavedScenario",
+    "ScenarioStore",
+    "UnknownScenarioError",
+    "in_memory",
+    "new_scenario_id",
+]

@@ -28,7 +28,13 @@ from alliances.errors import UnknownEntityError
 from alliances.web.store.migrate import migrate
 from alliances.web.store.schema import scenarios
 
-__all__ = ["SavedScenario", "ScenarioStore", "UnknownScenarioError", "new_scenario_id"]
+__all__ = [
+    "SavedScenario",
+    "ScenarioStore",
+    "UnknownScenarioError",
+    "in_memory",
+    "new_scenario_id",
+]
 
 _ID = re.compile(r"^[A-Za-z0-9_-]{22}$")
 
@@ -61,6 +67,16 @@ class SavedScenario:
     created: dt.datetime
 
 
+def in_memory(url: str) -> bool:
+    """Whether ``url`` names an in-memory SQLite database (one per connection unless shared).
+
+    >>> [in_memory(u) for u in ("sqlite://", "sqlite+pysqlite:///:memory:", "sqlite:///a.db")]
+    [True, True, False]
+    """
+    parsed = sa.engine.make_url(url)
+    return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
+
+
 @dataclass(frozen=True, slots=True)
 class ScenarioStore:
     """Saved scenarios in the database at a SQLAlchemy URL."""
@@ -70,10 +86,9 @@ class ScenarioStore:
     @staticmethod
     def open(url: str) -> ScenarioStore:
         """Connect to ``url`` and apply any pending migration."""
-        in_memory = url in ("sqlite://", "sqlite:///:memory:")
         engine = (
             sa.create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
-            if in_memory
+            if in_memory(url)
             else sa.create_engine(url)
         )
         migrate(engine)
