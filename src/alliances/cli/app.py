@@ -187,8 +187,8 @@ def list_entities(
     as_json: JsonOption = False,
 ) -> None:
     """List a world's states, places, treaties (in force at --date) or crises."""
-    from alliances.cli.listing import listing
     from alliances.cli.terminal import show_listing
+    from alliances.io.listing import listing
 
     rows = listing(_load(world), kind, date)
     if as_json:

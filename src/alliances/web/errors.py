@@ -17,7 +17,6 @@ from starlette.exceptions import HTTPException
 
 from alliances.errors import (
     AlliancesError,
-    DateOutOfCoverageError,
     Problem,
     ScenarioError,
     UnknownEntityError,
@@ -43,9 +42,7 @@ def status_of(error: AlliancesError) -> int:
         return 413
     if isinstance(error, ScenarioError):
         return 422
-    if isinstance(error, DateOutOfCoverageError):
-        return 400
-    return 400
+    return 400  # anything else the user got wrong, e.g. a date outside the data
 
 
 def problem_dict(problem: Problem) -> dict[str, Any]:

@@ -6,6 +6,7 @@ Everything a page needs is served from here: no CDN, no web fonts.
 from __future__ import annotations
 
 import functools
+from html import escape
 from importlib import resources
 from pathlib import Path
 
@@ -51,8 +52,6 @@ def shared(request: Request, scenario_id: str) -> HTMLResponse:
 
 
 def _not_found(message: str) -> str:
-    from html import escape
-
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"

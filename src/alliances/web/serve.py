@@ -1,7 +1,8 @@
 """Run the web app: one uvicorn process, or several sharing the port.
 
 With ``workers > 1`` the parent checks that nothing listens on the port yet,
-loads the embedded worlds and migrates the database once, opens one listening
+loads the embedded worlds and migrates the database (the workers' own
+start-up then finds both done), opens one listening
 socket per worker on the same address with ``SO_REUSEPORT`` (all listening
 before any worker starts), then forks the workers, each serving its own
 socket; the kernel spreads connections over them. uvicorn's own

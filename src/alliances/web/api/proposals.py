@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from alliances.io import DEFAULT_WORLD, load_world
 from alliances.io.proposals import CURRENT
 from alliances.metrics import compare as run_compare
+from alliances.model import Command, ObligationKind, Strength
 from alliances.web.api.common import DateQuery, json_bytes, json_response, read_text
 from alliances.web.architectures import parse_day, snapshot
 from alliances.web.map import map_layers
@@ -37,7 +38,8 @@ _BODY = {
             "application/yaml": {"schema": {"type": "string"}},
             "application/json": {"schema": {"type": "object"}},
         },
-        "description": "A proposal document (YAML, or the same as JSON); at most 256 KiB.",
+        "description": "A proposal document (YAML, or the same as JSON); at most 256 KiB "
+        "unless the server sets ALLIANCES_MAX_UPLOAD_BYTES.",
     }
 }
 
@@ -88,9 +90,9 @@ def _options(day: str) -> dict[str, Any]:
             }
             for d in now.deployments_in_force()
         ],
-        "kinds": ["defense", "consultation", "neutrality", "nonaggression", "offense", "access"],
-        "strengths": ["automatic", "constitutional-processes", "consult-first", "none"],
-        "commands": ["national", "integrated", "shared"],
+        "kinds": [kind.value for kind in ObligationKind],
+        "strengths": [strength.value for strength in Strength],
+        "commands": [command.value for command in Command],
     }
 
 

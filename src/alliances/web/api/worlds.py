@@ -7,8 +7,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 
-from alliances.cli.listing import LISTABLE, listing
 from alliances.errors import UnknownEntityError
+from alliances.io.listing import LISTABLE, listing
 from alliances.io.proposals import CURRENT, load_proposal
 from alliances.web.api.common import ArchitectureQuery, DateQuery
 from alliances.web.architectures import architecture_names, timeline

@@ -58,7 +58,11 @@ A.node = (tag, text, className) => {
   return node;
 };
 
-A.today = () => new Date().toISOString().slice(0, 10);
+/* Today in the user's time zone (toISOString alone gives the UTC date). */
+A.today = () => {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+};
 
 /* Escape text for plotly hover labels (which understand a few HTML tags). */
 A.esc = (text) => String(text ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -50,16 +50,20 @@ A.mapView = {
   },
   togglePlay() {
     const button = A.el("map-play");
-    if (this.timer) { clearInterval(this.timer); this.timer = null; button.setAttribute("aria-pressed", "false"); button.textContent = "Play 1951 → today"; return; }
+    if (this.timer) { clearTimeout(this.timer); this.timer = null; button.setAttribute("aria-pressed", "false"); button.textContent = "Play 1951 → today"; return; }
     const year = A.el("map-year");
     if (year.value === year.max) year.value = year.min;
     button.setAttribute("aria-pressed", "true");
     button.textContent = "Pause";
-    this.timer = setInterval(async () => {
+    // one year at a time: the next starts 700 ms after the last one is drawn, so draws never overlap
+    const step = async () => {
+      if (!this.timer) return;
       if (Number(year.value) >= Number(year.max)) { this.togglePlay(); return; }
       year.value = String(Number(year.value) + 1);
       A.el("map-date").value = this.dateOf(year.value);
       await this.draw();
-    }, 700);
+      if (this.timer) this.timer = setTimeout(step, 700);
+    };
+    this.timer = setTimeout(step, 700);
   },
 };
