@@ -118,19 +118,13 @@ def crises(
     as_json: JsonOption = False,
 ) -> None:
     """Run the shipped flagship crises (with cascade) and print one table."""
-    from alliances.obligations import Attack, evaluate
+    from alliances.obligations import crisis_rows, evaluate_crises
 
     loaded = _load(world)
-    reports = [
-        (
-            c,
-            evaluate(loaded, Attack.of_crisis(c), cascade=True),
-        )
-        for c in loaded.crises
-    ]
     if as_json:
-        _print_json([{"crisis": c.id, "name": c.name, **r.to_dict()} for c, r in reports])
+        _print_json(crisis_rows(loaded))
         return
+    reports = evaluate_crises(loaded)
     from alliances.cli.terminal import show_crises
 
     show_crises(reports)

@@ -2,7 +2,15 @@
 
 from alliances.obligations.attack import Attack, Strike
 from alliances.obligations.conditions import ConditionCheck, check_pledge
-from alliances.obligations.engine import Engine, attack, engine_for, evaluate, resolve_attack
+from alliances.obligations.engine import (
+    Engine,
+    attack,
+    crisis_rows,
+    engine_for,
+    evaluate,
+    evaluate_crises,
+    resolve_attack,
+)
 from alliances.obligations.report import (
     Coalition,
     Duty,
@@ -35,7 +43,9 @@ __all__ = [
     "Verdict",
     "attack",
     "check_pledge",
+    "crisis_rows",
     "engine_for",
     "evaluate",
+    "evaluate_crises",
     "resolve_attack",
 ]

@@ -14,9 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 from alliances.errors import AlliancesError
-from alliances.model import ObligationKind, Place, Pledge, World, parse_date
+from alliances.model import Crisis, ObligationKind, Place, Pledge, World, parse_date
 from alliances.obligations.attack import Attack, Strike
 from alliances.obligations.conditions import (
     adversary_checks,
@@ -27,7 +28,16 @@ from alliances.obligations.conditions import (
 from alliances.obligations.report import Finding, ObligationReport, Side, Step
 from alliances.obligations.rules import DEFAULT_RULES, CascadeRules
 
-__all__ = ["Engine", "StrikeOutcome", "attack", "engine_for", "evaluate", "resolve_attack"]
+__all__ = [
+    "Engine",
+    "StrikeOutcome",
+    "attack",
+    "crisis_rows",
+    "engine_for",
+    "evaluate",
+    "evaluate_crises",
+    "resolve_attack",
+]
 
 _DEFENSE, _OFFENSE = ObligationKind.DEFENSE, ObligationKind.OFFENSE
 _NEUTRALITY, _NONAGGRESSION = ObligationKind.NEUTRALITY, ObligationKind.NONAGGRESSION
@@ -295,6 +305,24 @@ def evaluate(
 ) -> ObligationReport:
     """Evaluate an attack on ``world`` (a timeline or a snapshot) at the attack's date."""
     return engine_for(world.at(attack.date), rules).evaluate(attack, cascade=cascade)
+
+
+def evaluate_crises(world: World) -> tuple[tuple[Crisis, ObligationReport], ...]:
+    """Every shipped crisis of ``world`` with its report, cascade followed (``alliances crises``).
+
+    Examples
+    --------
+    >>> import alliances
+    >>> crisis, report = evaluate_crises(alliances.load_world())[0]
+    >>> report.attack.aggressor == crisis.aggressor
+    True
+    """
+    return tuple((c, evaluate(world, Attack.of_crisis(c), cascade=True)) for c in world.crises)
+
+
+def crisis_rows(world: World) -> list[dict[str, Any]]:
+    """:func:`evaluate_crises` as JSON-ready rows: the crisis id and name, then the report."""
+    return [{"crisis": c.id, "name": c.name, **r.to_dict()} for c, r in evaluate_crises(world)]
 
 
 def attack(

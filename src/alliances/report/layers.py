@@ -20,6 +20,7 @@ from alliances.report.geo import INDO_PACIFIC_BBOX, countries_in, unwrap
 __all__ = [
     "COMMAND_COLOURS",
     "KIND_COLOURS",
+    "KIND_RANK",
     "SERIES_COLOURS",
     "Link",
     "Marker",
@@ -43,7 +44,7 @@ KIND_COLOURS = {
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 """Colours of the proposals' series in delta charts (Okabe-Ito)."""
 COMMAND_COLOURS = {"national": "#E69F00", "integrated": "#56B4E9", "shared": "#009E73"}
-_KIND_RANK = [
+KIND_RANK = (
     "defense",
     "offense",
     "consultation",
@@ -51,7 +52,8 @@ _KIND_RANK = [
     "nonaggression",
     "access",
     "forum",
-]
+)
+"""Obligation kinds, strongest first: a tie is drawn as its strongest kind."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +130,7 @@ def treaty_links(world: World) -> tuple[Link, ...]:
         Link(
             a,
             b,
-            min(kinds[(a, b)], key=_KIND_RANK.index),
+            min(kinds[(a, b)], key=KIND_RANK.index),
             tuple(sorted(treaties[(a, b)])),
             len(directions.get((a, b), ())) == 2,
         )

@@ -31,6 +31,7 @@ import os
 import signal
 import socket
 import sys
+from collections.abc import Sequence
 from types import FrameType
 
 from alliances.errors import AlliancesError
@@ -78,6 +79,7 @@ def run(host: str, port: int, settings: Settings, *, workers: int = 1) -> None:
     fork = multiprocessing.get_context("fork")
     children: list[multiprocessing.process.BaseProcess] = []
     interrupted: list[int] = []
+    ready: Sequence[object] = ()
 
     def terminate_all() -> None:
         for child in children:
@@ -98,11 +100,14 @@ def run(host: str, port: int, settings: Settings, *, workers: int = 1) -> None:
             children.append(worker)
         for sock in sockets:
             sock.close()  # the workers hold them now
-        multiprocessing.connection.wait([child.sentinel for child in children])
+        ready = multiprocessing.connection.wait([child.sentinel for child in children])
     except KeyboardInterrupt:
         interrupted.append(signal.SIGINT)
     finally:
-        ended = [(c.name, c.exitcode) for c in children if c.exitcode is not None]
+        first = [child for child in children if child.sentinel in ready]
+        for child in first:  # its pipe closes a moment before it can be reaped
+            child.join(timeout=10)
+        ended = [(child.name, child.exitcode) for child in first]
         terminate_all()
         for child in children:
             child.join()

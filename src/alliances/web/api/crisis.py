@@ -16,7 +16,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from alliances.io.proposals import CURRENT
 from alliances.model import World
-from alliances.obligations import Attack, CascadeRules, evaluate, resolve_attack
+from alliances.obligations import Attack, CascadeRules, crisis_rows, resolve_attack
 from alliances.obligations import attack as run_attack
 from alliances.web.api.common import ArchitectureQuery, DateQuery, json_bytes, json_response
 from alliances.web.architectures import parse_day, snapshot, timeline
@@ -88,12 +88,7 @@ async def attack(
 
 @functools.lru_cache(maxsize=32)
 def _crises_json(architecture: str) -> bytes:
-    world = timeline(architecture)
-    rows = []
-    for crisis in world.crises:
-        report = evaluate(world, Attack.of_crisis(crisis), cascade=True)
-        rows.append({"crisis": crisis.id, "name": crisis.name, **report.to_dict()})
-    return json_bytes(rows)
+    return json_bytes(crisis_rows(timeline(architecture)))
 
 
 @router.get("/crises", summary="The shipped flagship crises, with cascade (crises --json)")

@@ -20,11 +20,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from alliances.model import Pledge, Treaty, World
+from alliances.model import Pledge, Treaty, World, in_period
 from alliances.report.geo import INDO_PACIFIC_BBOX
 from alliances.report.layers import (
     COMMAND_COLOURS,
     KIND_COLOURS,
+    KIND_RANK,
     coastline_xy,
     deployment_markers,
     state_labels,
@@ -33,8 +34,6 @@ from alliances.report.layers import (
 )
 
 __all__ = ["coastlines", "map_layers", "timeline_events"]
-
-_STRONGEST = ("defense", "offense", "consultation", "neutrality", "nonaggression", "access")
 
 
 def map_layers(world: World) -> dict[str, Any]:
@@ -75,7 +74,7 @@ def _treaty_entry(treaty: Treaty, pledges: list[Pledge]) -> dict[str, Any]:
 
 
 def _rank(kind: str) -> int:
-    return _STRONGEST.index(kind) if kind in _STRONGEST else len(_STRONGEST)
+    return KIND_RANK.index(kind) if kind in KIND_RANK else len(KIND_RANK)
 
 
 def _links_in_force(world: World) -> list[dict[str, Any]]:
@@ -104,7 +103,7 @@ def _suspended(world: World) -> list[dict[str, Any]]:
     links = []
     for treaty in world.treaties_in_force():
         for pause in treaty.suspensions:
-            if pause.since <= day and (pause.until is None or day < pause.until):
+            if in_period(day, pause.since, pause.until):
                 a, b = sorted((pause.owed_by, pause.owed_to))
                 entry = _treaty_entry(treaty, [])
                 entry["note"] = pause.note
