@@ -120,6 +120,8 @@ def test_two_workers_share_the_port_answer_alike_and_stop_together(tmp_path: Pat
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=30) == 0
     assert _gone(workers), "a worker outlived the server"
+    assert server.stderr is not None
+    assert "Traceback" not in server.stderr.read().decode()
 
 
 @LINUX

@@ -123,6 +123,8 @@ def _worker(sockets: list[socket.socket], index: int, settings: Settings) -> Non
     from alliances.web.app import create_app
     from alliances.web.simulation import monte_carlo
 
+    for signum in (signal.SIGTERM, signal.SIGINT):  # not the parent's handlers: uvicorn
+        signal.signal(signum, signal.SIG_DFL)  # re-raises the signal it shut down on
     _die_with_parent()
     for i, sock in enumerate(sockets):
         if i != index:
