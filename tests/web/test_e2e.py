@@ -7,16 +7,13 @@ Set ALLIANCES_SCREENSHOTS=docs/img to refresh the README's screenshots.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+
+from tests.web.servers import free_port, start_serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -38,34 +35,13 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``alliances serve`` on a free port with a fresh SQLite file; stopped afterwards."""
-    folder = tmp_path_factory.mktemp("serve")
-    port = _free_port()
-    env = {**os.environ, "ALLIANCES_DATABASE_URL": f"sqlite:///{folder / 'web.db'}"}
-    command = [sys.executable, "-c", "from alliances.cli import main; main()", "serve"]
-    process = subprocess.Popen(
-        [*command, "--port", str(port)], cwd=folder, env=env, stderr=subprocess.PIPE
-    )
-    base = f"http://127.0.0.1:{port}"
+    port = free_port()
+    process = start_serve(tmp_path_factory.mktemp("serve"), port)
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/api/architectures", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("the server did not start")
-        yield base
+        yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -6,23 +6,14 @@ import http.client
 import json
 import os
 import signal
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-SERVE = [sys.executable, "-c", "from alliances.cli import main; main()", "serve"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+from tests.web.servers import SERVE, free_port, start_serve
 
 
 def _children(pid: int) -> list[int]:
@@ -42,21 +33,6 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _start(folder: Path, port: int) -> subprocess.Popen[bytes]:
-    """``alliances serve --workers 2`` on ``port``, once it answers."""
-    database = f"sqlite:///{folder / 'web.db'}"
-    command = [*SERVE, "--port", str(port), "--workers", "2", "--database", database]
-    server = subprocess.Popen(command, cwd=folder, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/architectures", timeout=2)
-            return server
-        except OSError:
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.2)
-
-
 def _gone(pids: list[int], seconds: float = 15) -> bool:
     deadline = time.monotonic() + seconds
     while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
@@ -69,8 +45,8 @@ LINUX = pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs L
 
 @LINUX
 def test_two_workers_share_the_port_answer_alike_and_stop_together(tmp_path: Path) -> None:
-    port = _free_port()
-    server = _start(tmp_path, port)
+    port = free_port()
+    server = start_serve(tmp_path, port, "--workers", "2")
     try:
         base = f"http://127.0.0.1:{port}"
         workers = _children(server.pid)
@@ -128,7 +104,7 @@ def test_two_workers_share_the_port_answer_alike_and_stop_together(tmp_path: Pat
 def test_workers_die_with_a_killed_parent_and_a_dead_worker_stops_the_server(
     tmp_path: Path,
 ) -> None:
-    server = _start(tmp_path, _free_port())
+    server = start_serve(tmp_path, free_port(), "--workers", "2")
     workers = _children(server.pid)
     os.kill(workers[0], signal.SIGKILL)  # a worker crashes
     assert server.wait(timeout=30) != 0
@@ -138,7 +114,7 @@ def test_workers_die_with_a_killed_parent_and_a_dead_worker_stops_the_server(
     )
     assert _gone(workers)
 
-    server = _start(tmp_path, _free_port())
+    server = start_serve(tmp_path, free_port(), "--workers", "2")
     workers = _children(server.pid)
     server.kill()  # SIGKILL: the parent cannot clean up, the kernel tells the workers
     server.wait(timeout=30)
@@ -156,7 +132,7 @@ def test_impossible_worker_settings_are_refused_before_serving(
     arguments: list[str], message: str, tmp_path: Path
 ) -> None:
     done = subprocess.run(
-        [*SERVE, "--port", str(_free_port()), *arguments],
+        [*SERVE, "--port", str(free_port()), *arguments],
         check=False,
         cwd=tmp_path,
         capture_output=True,
