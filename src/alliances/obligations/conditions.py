@@ -29,6 +29,7 @@ from alliances.model import (
     Pledge,
     ScopeTarget,
     World,
+    derived,
 )
 from alliances.obligations.attack import Strike
 
@@ -37,6 +38,7 @@ __all__ = [
     "ConditionCheck",
     "adversary_checks",
     "check_pledge",
+    "memo_for_pledge",
     "place_check",
     "place_holds",
     "roles",
@@ -120,13 +122,18 @@ class CheckCache:
         self._adversaries: dict[tuple[int, str], tuple[Pledge, tuple[ConditionCheck, ...]]] = {}
         self._places: dict[tuple[int, str, str], tuple[Pledge, ConditionCheck]] = {}
 
+    @staticmethod
+    def of(world: World) -> CheckCache:
+        """The snapshot's own cache, shared by its engines and reports."""
+        return derived(world, CheckCache, lambda: CheckCache(world))
+
     def checks(self, pledge: Pledge, strike: Strike) -> tuple[ConditionCheck, ...]:
         """:func:`check_pledge` for this snapshot, from memoised parts."""
         return check_pledge(self.world, pledge, strike, self)
 
     def adversary_checks(self, pledge: Pledge, opponent: str) -> tuple[ConditionCheck, ...]:
         """:func:`adversary_checks` for this snapshot, memoised."""
-        return _recall(
+        return memo_for_pledge(
             self._adversaries,
             (id(pledge), opponent),
             pledge,
@@ -136,20 +143,24 @@ class CheckCache:
     def place_check(self, pledge: Pledge, strike: Strike) -> ConditionCheck:
         """:func:`place_check` (which reads only the attacked state and the place), memoised."""
         key = (id(pledge), strike.attacked, strike.place.id)
-        return _recall(self._places, key, pledge, lambda: place_check(pledge, strike))
+        return memo_for_pledge(self._places, key, pledge, lambda: place_check(pledge, strike))
 
 
 _Key = TypeVar("_Key")
 _Checked = TypeVar("_Checked")
 
 
-def _recall(
+def memo_for_pledge(
     table: dict[_Key, tuple[Pledge, _Checked]],
     key: _Key,
     pledge: Pledge,
     compute: Callable[[], _Checked],
 ) -> _Checked:
-    """``table``'s result for ``key`` (which holds the pledge's id), computed when missing."""
+    """``table``'s result for ``key`` (which holds ``pledge``'s id), computed when missing.
+
+    Tables keyed by ``id(pledge)`` are fast, but an id can be reused once its
+    pledge is gone: each entry keeps its pledge, and a different one misses.
+    """
     kept = table.get(key)
     if kept is None or kept[0] is not pledge:
         kept = table[key] = (pledge, compute())

@@ -20,7 +20,7 @@ from alliances.errors import AlliancesError
 from alliances.model import Crisis, ObligationKind, Place, Pledge, World, parse_date
 from alliances.obligations.attack import Attack, Strike
 from alliances.obligations.conditions import (
-    adversary_checks,
+    CheckCache,
     nonaggression_check,
     place_holds,
     roles,
@@ -75,6 +75,7 @@ class Engine:
         self._adversary_ok: dict[tuple[int, str], bool] = {}
         self._relevant: dict[tuple[str, str], tuple[Pledge, ...]] = {}
         self._places: dict[str, Place] = {}
+        self._checks = CheckCache.of(world)  # explanations shared with the snapshot's reports
         self._place_ok: dict[tuple[int, str, str], bool] = {}
 
     def evaluate(
@@ -146,7 +147,7 @@ class Engine:
         adversary_key = (id(pledge), opponent)
         ok = self._adversary_ok.get(adversary_key)
         if ok is None:
-            ok = all(c.met for c in adversary_checks(self.world, pledge, opponent))
+            ok = all(c.met for c in self._checks.adversary_checks(pledge, opponent))
             self._adversary_ok[adversary_key] = ok
         if not ok:
             return False

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from alliances.model import ObligationKind, Pledge, Treaty, World, derived
 from alliances.obligations.attack import Attack, Strike
-from alliances.obligations.conditions import CheckCache, ConditionCheck
+from alliances.obligations.conditions import CheckCache, ConditionCheck, memo_for_pledge
 from alliances.obligations.rules import DEFAULT_RULES, CascadeRules
 
 if TYPE_CHECKING:
@@ -82,28 +82,23 @@ class Finding:
 
     def checks(self) -> tuple[ConditionCheck, ...]:
         """Each condition and whether it held (computed on demand from memoised parts)."""
-        return _check_cache(self.world).checks(self.pledge, self.strike)
+        return CheckCache.of(self.world).checks(self.pledge, self.strike)
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as JSON-ready data."""
         return _findings_data(self.world, (self,))[0]
 
 
-def _check_cache(world: World) -> CheckCache:
-    return derived(world, CheckCache, lambda: CheckCache(world))
-
-
 def _findings_data(world: World, findings: tuple[Finding, ...]) -> list[dict[str, Any]]:
     """Findings of one snapshot as JSON-ready data (its caches looked up once)."""
-    cache = _check_cache(world)
+    cache = CheckCache.of(world)
     table: dict[int, tuple[Pledge, dict[str, Any]]] = derived(world, _pledge_fields, dict)
     rows = []
     for finding in findings:
         pledge, strike = finding.pledge, finding.strike
-        kept = table.get(id(pledge))
-        if kept is None or kept[0] is not pledge:  # keyed by id: check it is the same pledge
-            kept = table[id(pledge)] = (pledge, _pledge_fields(world, pledge))
-        data = kept[1].copy()
+        build = functools.partial(_pledge_fields, world, pledge)
+        fields = memo_for_pledge(table, id(pledge), pledge, build)
+        data = fields.copy()
         data["triggered"] = finding.triggered
         data["round"] = finding.round
         data["attacker"] = strike.attacker
