@@ -110,7 +110,7 @@ def _search(  # noqa: PLR0912, PLR0917 - one compiled loop (numba: positional)
         if tried[depth] > 0:  # undo the side tried last at this depth
             for v in range(depth + 1, n):
                 linear[v, 1 - labels[depth]] -= w[v, depth]
-        if tried[depth] == 2 or (depth == 0 and tried[depth] == 1):
+        if tried[depth] == 2:  # actor 0 is fixed by every prefix (mirror symmetry)
             tried[depth] = 0
             depth -= 1
             continue

@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from alliances.model import Pledge, World
-from alliances.obligations import Attack, CascadeRules, Side, engine_for
+from alliances.obligations import Attack, CascadeRules, engine_for
 from alliances.obligations.attack import Strike
 from alliances.obligations.rules import DEFAULT_RULES
 
@@ -166,6 +166,3 @@ def _flat(groups: Sequence[Sequence[tuple[int, ...]]], position: int) -> Iterato
     for group in groups:
         for row in group:
             yield row[position]
-
-
-SIDE_CODES = {Side.DEFENDER: DEFENDER, Side.ATTACKER: ATTACKER}

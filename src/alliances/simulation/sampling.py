@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from alliances.metrics.encirclement import distance_km
 from alliances.model import World, great_circle_km
 from alliances.obligations import Attack, CascadeRules
 from alliances.obligations.rules import DEFAULT_RULES
@@ -106,7 +107,7 @@ def pair_probabilities(
     """
     attack = program.attack
     place = snapshot.place(attack.place)
-    aggressor = snapshot.state(attack.aggressor).capital
+    aggressor = snapshot.state(attack.aggressor)
     stationed = {(d.guest, d.host) for d in snapshot.deployments_in_force()}
     result = np.empty(len(program.pairs), dtype=np.float64)
     for index, ((guarantor, beneficiary), pledges) in enumerate(
@@ -116,12 +117,9 @@ def pair_probabilities(
         if fixed is not None:
             result[index] = fixed
             continue
-        capital = snapshot.state(guarantor).capital
-        distance = great_circle_km(capital.lat, capital.lon, place.lat, place.lon)
-        exposed = (
-            great_circle_km(capital.lat, capital.lon, aggressor.lat, aggressor.lon)
-            <= model.exposure_km
-        )
+        state = snapshot.state(guarantor)
+        distance = great_circle_km(state.capital.lat, state.capital.lon, place.lat, place.lon)
+        exposed = distance_km(state, aggressor) <= model.exposure_km
         tripwire = (guarantor, beneficiary) in stationed
         result[index] = max(
             model.probability(
