@@ -57,6 +57,8 @@ def test_bad_parameters_are_refused() -> None:
         parse_overrides(["USA-TWN=0.4"])
     with pytest.raises(AlliancesError):
         parse_overrides(["USA->TWN=1.4"])
+    with pytest.raises(AlliancesError):
+        parse_overrides(["USA->TWN->JPN=0.4"])
 
 
 def test_pair_probabilities_use_tripwire_distance_and_overrides(world: World) -> None:

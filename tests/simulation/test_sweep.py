@@ -55,6 +55,17 @@ extra: 1
     assert "unknown section 'extra'" in message
 
 
+@pytest.mark.parametrize("key", ["->TWN", "USA->", "USA", "USA->TWN->JPN"])
+def test_spec_overrides_are_read_as_the_override_option_reads_them(key: str) -> None:
+    text = f'crises: [second-thomas-shoal]\nparameters: {{overrides: [{{"{key}": 0.4}}]}}\n'
+    with pytest.raises(ScenarioError, match=r"(?i)expected guarantor->beneficiary=probability"):
+        parse_spec(text, "bad.yaml")
+    good = parse_spec(
+        'crises: [second-thomas-shoal]\nparameters: {overrides: [{"usa->twn": 0.4}]}\n', "ok.yaml"
+    )
+    assert good.cells()[0].model().override("USA", "TWN") == 0.4
+
+
 def test_grid_is_crises_by_proposals_by_parameters() -> None:
     spec = parse_spec(KILL_SPEC, "spec.yaml")
     cells = spec.cells()

@@ -230,6 +230,7 @@ def parse_overrides(texts: Sequence[str]) -> dict[tuple[str, str], float]:
             not arrow
             or not guarantor.strip()
             or not beneficiary.strip()
+            or "->" in beneficiary
             or not 0 <= probability <= 1
         ):
             raise AlliancesError(f"override {text!r}: expected GUARANTOR->BENEFICIARY=PROBABILITY")

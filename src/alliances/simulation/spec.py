@@ -20,18 +20,18 @@ import datetime as dt
 import hashlib
 import itertools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
-from alliances.errors import Problem, ScenarioError, suggest
+from alliances.errors import AlliancesError, Problem, ScenarioError, suggest
 from alliances.io.schema import StrictModel
 from alliances.io.sources import Item
 from alliances.io.validate import parse_entry
 from alliances.io.yaml_source import Document, parse_yaml
-from alliances.simulation.reliability import PRESETS, ReliabilityModel, preset
+from alliances.simulation.reliability import PRESETS, ReliabilityModel, parse_overrides, preset
 
 __all__ = ["PARAMETERS", "Cell", "SweepSpec", "load_spec", "parse_spec"]
 
@@ -88,9 +88,10 @@ class _ParametersIn(StrictModel):
     @classmethod
     def _pairs(cls, values: list[dict[str, float]] | None) -> list[dict[str, float]] | None:
         for mapping in values or []:
-            for key, probability in mapping.items():
-                if key.count("->") != 1 or not 0.0 <= probability <= 1.0:
-                    raise ValueError(f"override {key!r}: {probability} must be 'A->B': 0..1")
+            try:
+                _parsed(mapping)
+            except AlliancesError as error:
+                raise ValueError(str(error)) from None
         return values
 
 
@@ -113,10 +114,8 @@ class Cell:
         values = dict(self.parameters)
         chosen = preset(values.pop("preset"))
         if "overrides" in values:
-            pairs = {_pair(k): v for k, v in values.pop("overrides").items()}
-            chosen = chosen.with_overrides(pairs)
-        fields = {k: v for k, v in values.items() if k != "preset"}
-        return ReliabilityModel(**{**_fields(chosen), **fields})
+            chosen = chosen.with_overrides(_parsed(values.pop("overrides")))
+        return replace(chosen, **values)
 
     def columns(self) -> dict[str, Any]:
         """The cell's identifying columns in the sweep's table."""
@@ -135,13 +134,9 @@ class Cell:
         }
 
 
-def _pair(key: str) -> tuple[str, str]:
-    guarantor, _, beneficiary = key.partition("->")
-    return guarantor.strip().upper(), beneficiary.strip().upper()
-
-
-def _fields(model: ReliabilityModel) -> dict[str, Any]:
-    return {name: getattr(model, name) for name in ReliabilityModel.__dataclass_fields__}
+def _parsed(mapping: dict[str, float]) -> dict[tuple[str, str], float]:
+    """A spec's ``{"USA->TWN": 0.4}`` overrides, read as ``--override`` reads them."""
+    return parse_overrides([f"{key}={probability}" for key, probability in mapping.items()])
 
 
 @dataclass(frozen=True, slots=True)
