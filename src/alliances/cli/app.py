@@ -6,6 +6,7 @@ and exit code 2, in one place (:func:`main`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -202,12 +203,11 @@ def _proposal_world(name: str) -> World:
     return proposal_world(name)
 
 
-def _default_date(names: list[str], date: str | None) -> str:
+def _default_date(names: list[str], date: str | None) -> dt.date:
     """The date to compare at: --date, else the latest effective date of the proposals."""
     from alliances.io.proposals import comparison_date
-    from alliances.model import parse_date
 
-    return comparison_date(names, parse_date(date) if date else None).isoformat()
+    return comparison_date(names, date)
 
 
 @app.command()
@@ -546,6 +546,6 @@ def serve(
         raise typer.Exit(EXIT_USER_ERROR) from None
     settings = Settings.from_env()
     if database is not None:
-        settings = Settings(database_url=database, max_upload_bytes=settings.max_upload_bytes)
+        settings = dataclasses.replace(settings, database_url=database)
     typer.echo(f"alliances web app on http://{host}:{port}  (API docs: /docs)", err=True)
     run(host, port, settings, workers=workers)

@@ -55,6 +55,7 @@ from alliances.model import (
     Strength,
     World,
     apply_proposal,
+    parse_date,
 )
 
 __all__ = [
@@ -172,7 +173,9 @@ def proposal_world(source: str | FilePath) -> World:
     return _applied(proposal)
 
 
-def comparison_date(sources: Iterable[str | FilePath], date: dt.date | None = None) -> dt.date:
+def comparison_date(
+    sources: Iterable[str | FilePath], date: dt.date | str | None = None
+) -> dt.date:
     """The date to compare architectures at: ``date``, else the latest date on which
     the proposals' edits take effect, else today (``current`` has no such date).
 
@@ -180,11 +183,11 @@ def comparison_date(sources: Iterable[str | FilePath], date: dt.date | None = No
     --------
     >>> comparison_date(["current", "ishiba-reform"]) == load_proposal("ishiba-reform").effective
     True
-    >>> comparison_date(["current"], dt.date(2024, 10, 1))
+    >>> comparison_date(["current"], "2024-10-01")
     datetime.date(2024, 10, 1)
     """
-    if date is not None:
-        return date
+    if date:
+        return parse_date(date)
     effective = [load_proposal(s).effective for s in sources if str(s) != CURRENT]
     return max(effective) if effective else dt.date.today()
 
@@ -209,18 +212,7 @@ def load_proposal(source: str | FilePath) -> Proposal:
         raise ScenarioError(
             [Problem(message=f"cannot read proposal: {error}", file=str(path))]
         ) from None
-    return _parse(parse_yaml(text, str(path)))
-
-
-def parse_proposal(doc: Document) -> Proposal:
-    """Validate an already parsed proposal document (e.g. an upload) against its base world.
-
-    Raises
-    ------
-    ScenarioError
-        Every problem, located at the document's file:line:column.
-    """
-    return _parse(doc)
+    return parse_proposal(parse_yaml(text, str(path)))
 
 
 def _locate(source: str | FilePath) -> FilePath:
@@ -240,7 +232,14 @@ def _locate(source: str | FilePath) -> FilePath:
     return path
 
 
-def _parse(doc: Document) -> Proposal:
+def parse_proposal(doc: Document) -> Proposal:
+    """Validate a parsed proposal document (a file's or an upload's) against its base world.
+
+    Raises
+    ------
+    ScenarioError
+        Every problem, located at the document's file:line:column.
+    """
     problems: list[Problem] = []
     data = doc.data if isinstance(doc.data, dict) else {}
     for key in data:

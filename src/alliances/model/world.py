@@ -35,10 +35,9 @@ __all__ = ["World", "derived", "parse_date"]
 _T = TypeVar("_T")
 
 
-_SNAPSHOTS: WeakKeyDictionary[World, dict[dt.date, World]] = WeakKeyDictionary()
-"""Snapshots already taken of each world, so that ``world.at(day)`` is the same object
-each time (engines cached per snapshot are then reused); dropped with their world."""
 _SNAPSHOTS_PER_WORLD = 64
+"""Snapshots kept per world, so that ``world.at(day)`` is the same object each time
+(engines cached per snapshot are then reused); the oldest taken is dropped first."""
 
 _DERIVED: WeakKeyDictionary[World, dict[Hashable, Any]] = WeakKeyDictionary()
 """Data computed from a world once and kept while it lives (see :func:`derived`)."""
@@ -101,7 +100,7 @@ class World:
             )
         if day == self.date:
             return self
-        known = _SNAPSHOTS.setdefault(self, {})
+        known: dict[dt.date, World] = derived(self, World.at, dict)
         snapshot = known.get(day)
         if snapshot is None:
             if len(known) >= _SNAPSHOTS_PER_WORLD:

@@ -1,8 +1,9 @@
 """The worlds a web user can pick: ``current`` or an embedded proposal, at a date.
 
 Names are checked against the embedded list before anything is loaded, so a
-name from a URL never reaches the file system. Snapshots are memoised per
-(architecture, date) so the engines' per-snapshot caches are hit.
+name from a URL never reaches the file system. Each timeline is loaded once,
+and ``World.at`` returns the same snapshot object for a date, so the engines'
+per-snapshot caches are hit.
 
 Examples
 --------
@@ -30,8 +31,9 @@ def architecture_names() -> tuple[str, ...]:
     return embedded_proposal_names()
 
 
+@functools.cache
 def timeline(name: str) -> World:
-    """The world (a timeline) of an embedded architecture, by name."""
+    """The world (a timeline) of an embedded architecture, by name (loaded once)."""
     if name not in architecture_names():
         raise UnknownEntityError("architecture", name, architecture_names())
     return proposal_world(name)
@@ -42,11 +44,6 @@ def parse_day(day: str | None) -> dt.date:
     return parse_date(day) if day else dt.date.today()
 
 
-@functools.lru_cache(maxsize=256)
-def _snapshot(name: str, day: dt.date) -> World:
-    return timeline(name).at(day)
-
-
 def snapshot(name: str, day: str | dt.date | None) -> World:
-    """The architecture ``name`` on ``day`` (today when None), memoised."""
-    return _snapshot(name, day if isinstance(day, dt.date) else parse_day(day))
+    """The architecture ``name`` on ``day`` (today when None); ``World.at`` keeps it."""
+    return timeline(name).at(day if isinstance(day, dt.date) else parse_day(day))

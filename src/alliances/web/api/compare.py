@@ -14,7 +14,7 @@ from alliances.metrics import compare as run_compare
 from alliances.metrics.comparison import diff_dict
 from alliances.model.diff import world_diff
 from alliances.web.api.common import ArchitectureQuery, DateQuery, json_bytes, json_response
-from alliances.web.architectures import parse_day, timeline
+from alliances.web.architectures import timeline
 
 __all__ = ["default_day", "router"]
 
@@ -28,7 +28,7 @@ def default_day(names: tuple[str, ...], date: str | None) -> dt.date:
     are checked against the embedded architectures first, so none reaches the file system."""
     for name in names:
         timeline(name)
-    return comparison_date(names, parse_day(date) if date else None)
+    return comparison_date(names, date)
 
 
 @functools.lru_cache(maxsize=64)
