@@ -476,20 +476,12 @@ def sweep(
     """Run a grid of simulations (crises x proposals x parameters) into a Parquet table."""
     from alliances.cli.simulation import sweep_progress
     from alliances.simulation.spec import load_spec
-    from alliances.simulation.sweep import checkpoint_folder, run_sweep
+    from alliances.simulation.sweep import run_sweep
 
-    parsed = load_spec(spec)
     target = out or spec.with_suffix(".parquet")
-    folder = checkpoint_folder(target)
-    if resume and folder.is_dir():
-        finished, total = len(list(folder.glob("cell-*.json"))), len(parsed.cells())
-        typer.echo(
-            f"resuming: {finished} of {total} cells already done, computing {total - finished}",
-            err=True,
-        )
     with sweep_progress(enabled=not quiet) as progress:
         table = run_sweep(
-            parsed,
+            load_spec(spec),
             target,
             backend=backend,
             workers=workers,

@@ -98,11 +98,10 @@ def show_simulation(result: Simulation) -> None:
 
 
 @contextmanager
-def sweep_progress(*, enabled: bool = True) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar with an ETA on stderr, fed ``(done, total)``."""
-    if not enabled:
-        yield None
-        return
+def sweep_progress(*, enabled: bool = True) -> Iterator[Callable[[int, int], None]]:
+    """A reporter fed ``(done, total)``: a rich progress bar with an ETA on stderr (unless
+    disabled), after a line saying how much a resumed sweep had already done."""
+    console = Console(stderr=True)
     bar = Progress(
         TextColumn("sweep"),
         BarColumn(),
@@ -111,13 +110,17 @@ def sweep_progress(*, enabled: bool = True) -> Iterator[Callable[[int, int], Non
         TimeElapsedColumn(),
         TextColumn("ETA"),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=console,
+        disable=not enabled,
     )
     task = bar.add_task("sweep", total=None)
 
     def update(done: int, total: int) -> None:
-        if bar.tasks[task].total is None:
-            bar.update(task, total=total, completed=done)
+        if bar.tasks[task].total is None:  # the first report: what checkpoints already hold
+            if done:
+                console.print(
+                    f"resuming: {done} of {total} cells already done, computing {total - done}"
+                )
             bar.reset(task, total=total, completed=done)  # ETA counts only this run's cells
         bar.update(task, completed=done)
 

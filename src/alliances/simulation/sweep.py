@@ -136,7 +136,7 @@ def run_sweep(
     for cell in cells:  # fail on a bad crisis or parameter before any file is written
         _attack(spec, cell)
         cell.model()
-    done = _resume(folder, spec, resume)
+    done = _resume(folder, spec, resume, len(cells))
     todo = [cell for cell in cells if cell.index not in done]
     if progress:
         progress(len(done), len(cells))
@@ -159,7 +159,7 @@ def run_sweep(
     return table
 
 
-def _resume(folder: Path, spec: SweepSpec, resume: bool) -> dict[int, dict[str, Any]]:
+def _resume(folder: Path, spec: SweepSpec, resume: bool, cells: int) -> dict[int, dict[str, Any]]:
     """The rows already checkpointed (after checking they belong to this spec)."""
     manifest = folder / "spec.json"
     fingerprint = spec.fingerprint()
@@ -168,9 +168,7 @@ def _resume(folder: Path, spec: SweepSpec, resume: bool) -> dict[int, dict[str, 
             f"{folder} holds an unfinished sweep: add --resume to finish it, or delete the folder"
         )
     if not folder.exists():
-        write_text_atomic(
-            manifest, json.dumps({"fingerprint": fingerprint, "cells": len(spec.cells())})
-        )
+        write_text_atomic(manifest, json.dumps({"fingerprint": fingerprint, "cells": cells}))
         return {}
     try:
         recorded = json.loads(manifest.read_text(encoding="utf-8"))["fingerprint"]
