@@ -21,6 +21,7 @@ import matplotlib.pyplot as plt
 import alliances
 from alliances.obligations import Attack
 from alliances.simulation import Crisis, estimate, preset, sample_blocks
+from alliances.simulation.estimates import side_capabilities
 from alliances.simulation.exact import exact_outcomes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,12 +32,10 @@ SEED = 2024
 
 def exact_values(crisis: Crisis) -> tuple[float, float]:
     """Exact P(defenders stronger) and P(USA defends), by enumeration."""
-    capability = crisis.capability
     usa = crisis.program.states.index("USA")
     stronger = defends = 0.0
     for sides, weight in exact_outcomes(crisis).items():
-        defence = sum(float(capability[i]) for i, s in enumerate(sides) if s == 1)
-        offence = sum(float(capability[i]) for i, s in enumerate(sides) if s == 2)
+        defence, offence = side_capabilities(crisis, sides)
         stronger += weight if defence > offence else 0.0
         defends += weight if sides[usa] == 1 else 0.0
     return stronger, defends

@@ -19,11 +19,13 @@ Examples
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from alliances.simulation.program import ATTACKER, DEFENDER
 from alliances.simulation.sampling import Crisis
 from alliances.simulation.tally import Tally, decode_outcome
 
@@ -35,6 +37,7 @@ __all__ = [
     "StateOdds",
     "binomial_se",
     "estimate",
+    "side_capabilities",
 ]
 
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
@@ -207,11 +210,19 @@ def estimate(crisis: Crisis, tally: Tally, *, top_outcomes: int = 10) -> Estimat
     )
 
 
+def side_capabilities(crisis: Crisis, sides: Sequence[int]) -> tuple[float, float]:
+    """Summed capability of the defenders and of the attackers in one line-up
+    (``sides[i]`` is state i's side code)."""
+    capability = crisis.capability
+    defence = sum(float(capability[i]) for i, s in enumerate(sides) if s == DEFENDER)
+    offence = sum(float(capability[i]) for i, s in enumerate(sides) if s == ATTACKER)
+    return defence, offence
+
+
 def _outcome(crisis: Crisis, key: bytes, count: int, n: int) -> Outcome:
     sides = decode_outcome(key, crisis.program.size)
-    names, capability = crisis.program.states, crisis.capability
-    defence = sum(float(capability[i]) for i, s in enumerate(sides) if s == 1)
-    offence = sum(float(capability[i]) for i, s in enumerate(sides) if s == 2)
+    names = crisis.program.states
+    defence, offence = side_capabilities(crisis, sides)
     return Outcome(
         defenders=tuple(names[i] for i, s in enumerate(sides) if s == 1),
         attackers=tuple(names[i] for i, s in enumerate(sides) if s == 2),
